@@ -1,0 +1,11 @@
+package org.uncts.cts.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "cts", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "cts-pipeline: UN-CTS survey returns in, validated Parquet datasets out, queried with DuckDB.",
+        subcommands = {RunCommand.class, SqlCommand.class, RunsCommand.class},
+        footer = {"", "Examples:", "  ./cts run                       run jobs/sample-cycle.yml",
+            "  ./cts sql \"select count(*) from observations\"", "  ./cts runs                      list past runs"})
+public class CtsCommand {
+}

@@ -1,0 +1,13 @@
+package org.uncts.cts.cli;
+
+/** Exit codes of cts, documented in docs/running.md. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    /** The run failed, or a query failed. */
+    public static final int FAILED = 1;
+    /** The command line, job spec or an input file is wrong: nothing ran. */
+    public static final int BAD_INPUT = 2;
+
+    private ExitCodes() {
+    }
+}

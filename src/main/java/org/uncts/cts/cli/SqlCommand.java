@@ -1,0 +1,66 @@
+package org.uncts.cts.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.uncts.cts.query.SqlQuery;
+import org.uncts.cts.run.PublishTasklet;
+import org.uncts.cts.spec.JobSpecException;
+import org.uncts.cts.spec.JobSpecLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Runs read-only SQL over the published datasets (observations, rejected_rows, validation_issues, runs).",
+            "With no query, reads SQL from standard input."})
+public class SqlCommand implements Callable<Integer> {
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    SqlQuery.Format format;
+
+    @Option(names = "--spec", defaultValue = "jobs/sample-cycle.yml",
+            description = "Query the outputs of this job spec (default: ${DEFAULT-VALUE}).")
+    Path spec;
+
+    @Option(names = "--catalog", description = "A catalog.duckdb file to query instead of the spec's.")
+    Path catalog;
+
+    @Parameters(arity = "0..*", paramLabel = "SQL", description = "The query.")
+    List<String> sql;
+
+    @Override
+    public Integer call() throws Exception {
+        String query = sql == null || sql.isEmpty() ? readStdin() : String.join(" ", sql);
+        if (query.isBlank()) {
+            System.err.println("cts sql: no query given. Example: ./cts sql \"select count(*) from observations\"");
+            return ExitCodes.BAD_INPUT;
+        }
+        Path db = catalog;
+        if (db == null) {
+            try {
+                db = PublishTasklet.catalogPath(JobSpecLoader.load(spec));
+            } catch (JobSpecException e) {
+                System.err.println("cts sql: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        try {
+            SqlQuery.run(db, query, format, System.out);
+            return ExitCodes.OK;
+        } catch (RuntimeException e) {
+            System.err.println("cts sql: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private static String readStdin() throws java.io.IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            return r.lines().collect(Collectors.joining("\n"));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.uncts.cts.ingest;
+
+import java.util.List;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.uncts.cts.model.Observation;
+import org.uncts.cts.store.StagingSchemas;
+import org.uncts.cts.model.Severity;
+import org.uncts.cts.model.ValidationIssue;
+import org.uncts.cts.validate.RowOutcome;
+
+/** Turns row outcomes into the Avro records of the staged Parquet parts. */
+public final class StagingRecords {
+
+    private StagingRecords() {
+    }
+
+    public static GenericRecord observation(RowOutcome outcome) {
+        Observation o = outcome.observation();
+        GenericData.Record r = new GenericData.Record(StagingSchemas.OBSERVATION);
+        int i = 0;
+        r.put(i++, o.runId());
+        r.put(i++, o.countryIso3());
+        r.put(i++, o.countryM49());
+        r.put(i++, o.countryName());
+        r.put(i++, o.region());
+        r.put(i++, o.subregion());
+        r.put(i++, o.year());
+        r.put(i++, o.indicator());
+        r.put(i++, o.iccsCode());
+        r.put(i++, o.dimension());
+        r.put(i++, o.category());
+        r.put(i++, o.sex().code());
+        r.put(i++, o.age());
+        r.put(i++, o.unit().name());
+        r.put(i++, o.value());
+        r.put(i++, o.status().name());
+        r.put(i++, o.flag());
+        r.put(i++, o.note());
+        r.put(i++, o.source());
+        r.put(i++, o.seriesKey().toString());
+        r.put(i++, o.provenance().file());
+        r.put(i++, o.provenance().line());
+        r.put(i++, o.provenance().sha256());
+        r.put(i, outcome.raw().rawText());
+        return r;
+    }
+
+    public static GenericRecord rejected(RowOutcome outcome, long runId) {
+        ValidationIssue first = outcome.firstError();
+        long errors = outcome.issues().stream().filter(x -> x.severity() == Severity.ERROR).count();
+        String message = errors == 1 ? first.message()
+                : String.join(" ", outcome.issues().stream().filter(x -> x.severity() == Severity.ERROR)
+                        .map(ValidationIssue::message).toList());
+        GenericData.Record r = new GenericData.Record(StagingSchemas.REJECTED_ROW);
+        r.put("run_id", runId);
+        r.put("source_file", first.provenance().file());
+        r.put("source_line", first.provenance().line());
+        r.put("source_sha256", first.provenance().sha256());
+        r.put("raw_text", outcome.raw().rawText());
+        r.put("rule_id", first.ruleId());
+        r.put("field", first.field() == null ? "" : first.field());
+        r.put("message", message);
+        r.put("error_count", (int) errors);
+        return r;
+    }
+
+    public static GenericRecord issue(ValidationIssue issue, long runId) {
+        GenericData.Record r = new GenericData.Record(StagingSchemas.VALIDATION_ISSUE);
+        r.put("run_id", runId);
+        r.put("source_file", issue.provenance().file());
+        r.put("source_line", issue.provenance().line());
+        r.put("series_key", issue.seriesKey());
+        r.put("rule_id", issue.ruleId());
+        r.put("severity", issue.severity().name());
+        r.put("field", issue.field());
+        r.put("value", issue.value());
+        r.put("expected", issue.expected());
+        r.put("message", issue.message());
+        return r;
+    }
+
+    /** All issues of a chunk's outcomes, flattened, as records. */
+    public static List<GenericRecord> issues(List<RowOutcome> outcomes, long runId) {
+        return outcomes.stream().flatMap(o -> o.issues().stream()).map(i -> issue(i, runId)).toList();
+    }
+}

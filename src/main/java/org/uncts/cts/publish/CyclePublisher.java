@@ -1,0 +1,228 @@
+package org.uncts.cts.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.uncts.cts.store.ParquetPart;
+import org.uncts.cts.store.StagingSchemas;
+
+/**
+ * Turns a run's staged parts into the published datasets, in DuckDB: finds keys reported twice
+ * (rejecting every copy of a conflict, and the later copies of a repeat), writes observations
+ * partitioned by year, rejected_rows and validation_issues, and checks that every row read is
+ * accounted for. Datasets are built in a scratch folder and then moved into place.
+ */
+public final class CyclePublisher {
+
+    public static final List<String> DATASETS = List.of("observations", "rejected_rows", "validation_issues");
+
+    /** Published observation columns, in order; staging adds raw_text, which is not published. */
+    static final String OBSERVATION_COLUMNS = "run_id, country_iso3, country_m49, country_name, region, subregion, year, "
+            + "indicator, iccs_code, dimension, category, sex, age, unit, value, obs_status, flag, note, source, "
+            + "series_key, source_file, source_line, source_sha256";
+
+    private final Path outputDir;
+    private final Path stagingRoot;
+    private final long runId;
+
+    public CyclePublisher(Path outputDir, Path stagingRoot, long runId) {
+        this.outputDir = outputDir;
+        this.stagingRoot = stagingRoot;
+        this.runId = runId;
+    }
+
+    /** What a publish produced: counts per input file (in the order given) and findings by severity. */
+    public record Result(List<FileCounts> files, long errors, long warnings, long infos) {
+    }
+
+    /** Publishes the datasets and returns the counts per input file, in the order given. */
+    public Result publish(List<IngestedFile> files) {
+        Path scratch = stagingRoot.resolve("publish");
+        try {
+            deleteTree(scratch);
+            Files.createDirectories(scratch);
+            ensureReadable();
+            Map<String, long[]> counts;
+            long[] severities = new long[3];
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                 Statement st = db.createStatement()) {
+                st.execute("SET preserve_insertion_order = false");
+                st.execute("SET memory_limit = '2GB'");
+                st.execute("SET temp_directory = " + quote(stagingRoot.resolve("duckdb-tmp").toString()));
+                build(st, scratch);
+                counts = countByFile(st);
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (severity = 'ERROR'), "
+                        + "count(*) FILTER (severity = 'WARNING'), count(*) FILTER (severity = 'INFO') FROM read_parquet("
+                        + quote(scratch.resolve("validation_issues").resolve("validation_issues.parquet").toString()) + ")")) {
+                    rs.next();
+                    for (int i = 0; i < 3; i++) {
+                        severities[i] = rs.getLong(i + 1);
+                    }
+                }
+            }
+            List<FileCounts> result = new ArrayList<>();
+            List<String> unbalanced = new ArrayList<>();
+            for (IngestedFile f : files) {
+                long[] c = counts.getOrDefault(f.file(), new long[2]);
+                FileCounts fc = new FileCounts(f.file(), f.format(), f.sha256(), f.encoding(), f.rowsRead(), c[0], c[1]);
+                if (!fc.balanced()) {
+                    unbalanced.add(f.file() + ": read " + fc.rowsRead() + ", accepted " + fc.rowsAccepted()
+                            + ", rejected " + fc.rowsRejected());
+                }
+                result.add(fc);
+            }
+            if (!unbalanced.isEmpty()) {
+                throw new IllegalStateException("Rows do not add up (read must equal accepted + rejected), nothing was published: "
+                        + String.join("; ", unbalanced) + ". This is a bug in cts-pipeline: please report it with the run id " + runId + ".");
+            }
+            for (String ds : DATASETS) {
+                swapIn(scratch.resolve(ds), outputDir.resolve(ds));
+            }
+            return new Result(result, severities[0], severities[1], severities[2]);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Publishing run " + runId + " failed in DuckDB: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Publishing run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An empty part in each staging folder, so read_parquet has a file and a schema even with no rows. */
+    private void ensureReadable() throws IOException {
+        write(stagingRoot.resolve("observations"), StagingSchemas.OBSERVATION);
+        write(stagingRoot.resolve("rejected_rows"), StagingSchemas.REJECTED_ROW);
+        write(stagingRoot.resolve("validation_issues"), StagingSchemas.VALIDATION_ISSUE);
+    }
+
+    private static void write(Path dir, org.apache.avro.Schema schema) throws IOException {
+        Files.createDirectories(dir);
+        ParquetPart.write(dir.resolve("_empty.parquet"), schema, List.of());
+    }
+
+    private void build(Statement st, Path scratch) throws SQLException {
+        String staged = glob("observations");
+        st.execute("CREATE TEMP VIEW staged AS SELECT * FROM read_parquet(" + staged + ")");
+        st.execute("""
+                CREATE TEMP TABLE dup_keys AS
+                SELECT series_key, year, count(*) AS copies,
+                       count(DISTINCT coalesce(CAST(value AS VARCHAR), 'missing:' || obs_status)) AS distinct_values
+                FROM staged GROUP BY series_key, year HAVING count(*) > 1""");
+        st.execute("""
+                CREATE TEMP TABLE dup_rows AS
+                SELECT s.*, d.copies, d.distinct_values,
+                       row_number() OVER w AS copy_no,
+                       first_value(s.source_file || ' line ' || s.source_line) OVER w AS first_copy,
+                       string_agg(s.source_file || ' line ' || s.source_line || ': '
+                                  || coalesce(CAST(s.value AS VARCHAR), 'missing (' || s.obs_status || ')'), '; ')
+                           OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS all_copies
+                FROM staged s JOIN dup_keys d USING (series_key, year)
+                WINDOW w AS (PARTITION BY s.series_key, s.year ORDER BY s.source_file, s.source_line)""");
+        st.execute("""
+                CREATE TEMP TABLE dup_rejections AS
+                SELECT run_id, source_file, source_line, source_sha256, raw_text, series_key, value,
+                       CASE WHEN distinct_values > 1 THEN 'duplicate-conflict' ELSE 'duplicate-repeat' END AS rule_id,
+                       CASE WHEN distinct_values > 1
+                            THEN 'Series ' || series_key || ', year ' || year || ' is reported ' || copies
+                                 || ' times with different values (' || all_copies
+                                 || '). All copies are set aside until the focal point says which is right.'
+                            ELSE 'Repeats ' || first_copy || ' (same series, year and value); this copy is not counted twice.'
+                       END AS message,
+                       CASE WHEN distinct_values > 1 THEN all_copies ELSE first_copy END AS expected
+                FROM dup_rows WHERE distinct_values > 1 OR copy_no > 1""");
+        copy(st, "SELECT " + OBSERVATION_COLUMNS + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM dup_rejections r "
+                        + "WHERE r.source_file = s.source_file AND r.source_line = s.source_line) "
+                        + "ORDER BY country_iso3, indicator, iccs_code, series_key, year",
+                scratch.resolve("observations"), true);
+        copy(st, "SELECT run_id, source_file, source_line, source_sha256, raw_text, rule_id, field, message, error_count "
+                        + "FROM read_parquet(" + glob("rejected_rows") + ") "
+                        + "UNION ALL SELECT run_id, source_file, source_line, source_sha256, raw_text, rule_id, 'value', message, 1 "
+                        + "FROM dup_rejections ORDER BY source_file, source_line",
+                scratch.resolve("rejected_rows").resolve("rejected_rows.parquet"), false);
+        copy(st, "SELECT run_id, source_file, source_line, series_key, rule_id, severity, field, value, expected, message "
+                        + "FROM read_parquet(" + glob("validation_issues") + ") "
+                        + "UNION ALL SELECT run_id, source_file, source_line, series_key, rule_id, 'ERROR', 'value', "
+                        + "CAST(value AS VARCHAR), expected, message FROM dup_rejections "
+                        + "ORDER BY source_file, source_line, rule_id",
+                scratch.resolve("validation_issues").resolve("validation_issues.parquet"), false);
+        st.execute("CREATE TEMP TABLE accepted_by_file AS SELECT source_file, count(*) AS n FROM staged s "
+                + "WHERE NOT EXISTS (SELECT 1 FROM dup_rejections r WHERE r.source_file = s.source_file "
+                + "AND r.source_line = s.source_line) GROUP BY source_file");
+        st.execute("CREATE TEMP TABLE rejected_by_file AS SELECT source_file, count(*) AS n FROM ("
+                + "SELECT source_file FROM read_parquet(" + glob("rejected_rows") + ") "
+                + "UNION ALL SELECT source_file FROM dup_rejections) GROUP BY source_file");
+    }
+
+    private Map<String, long[]> countByFile(Statement st) throws SQLException {
+        Map<String, long[]> counts = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT source_file, n FROM accepted_by_file")) {
+            while (rs.next()) {
+                counts.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = rs.getLong(2);
+            }
+        }
+        try (ResultSet rs = st.executeQuery("SELECT source_file, n FROM rejected_by_file")) {
+            while (rs.next()) {
+                counts.computeIfAbsent(rs.getString(1), k -> new long[2])[1] = rs.getLong(2);
+            }
+        }
+        return counts;
+    }
+
+    private static void copy(Statement st, String select, Path target, boolean partitionByYear) throws SQLException {
+        String options = partitionByYear
+                ? "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), WRITE_PARTITION_COLUMNS true, OVERWRITE_OR_IGNORE true"
+                : "FORMAT parquet, COMPRESSION zstd";
+        st.execute("COPY (" + select + ") TO " + quote(target.toString()) + " (" + options + ")");
+        if (!partitionByYear) {
+            return;
+        }
+        // DuckDB writes no folder for an empty result; the dataset folder must still exist.
+        try {
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String glob(String dataset) {
+        return quote(stagingRoot.resolve(dataset).toAbsolutePath() + "/*.parquet");
+    }
+
+    static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** Moves a finished dataset folder into place, replacing the previous one. */
+    static void swapIn(Path fresh, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path old = target.resolveSibling("." + target.getFileName() + ".old");
+        deleteTree(old);
+        if (Files.exists(target)) {
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(old);
+    }
+
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

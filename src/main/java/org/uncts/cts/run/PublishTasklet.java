@@ -1,0 +1,99 @@
+package org.uncts.cts.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.uncts.cts.publish.CyclePublisher;
+import org.uncts.cts.publish.IngestedFile;
+import org.uncts.cts.publish.RunRecord;
+import org.uncts.cts.publish.RunsDataset;
+import org.uncts.cts.spec.SurveyRunPlan;
+import org.uncts.cts.store.DuckDbCatalog;
+
+/**
+ * The last step of a survey run: publishes the staged parts as datasets, records the run in the
+ * runs dataset and rewrites the DuckDB catalog. Safe to re-run: it rebuilds from the staging
+ * folder, which is removed only once everything is in place.
+ */
+public class PublishTasklet implements Tasklet {
+
+    static final String FILE_SHA = "file.sha256";
+    static final String FILE_ENCODING = "file.encoding";
+    static final String FILE_FORMAT = "file.format";
+    public static final String ROWS_READ = "rows.read";
+    public static final String ROWS_ACCEPTED = "rows.accepted";
+    public static final String ROWS_REJECTED = "rows.rejected";
+
+    private final SurveyRunPlan plan;
+    private final JobRepository repository;
+    private final String codeVersion;
+
+    public PublishTasklet(SurveyRunPlan plan, JobRepository repository, String codeVersion) {
+        this.plan = plan;
+        this.repository = repository;
+        this.codeVersion = codeVersion;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = contribution.getStepExecution();
+        JobExecution job = step.getJobExecution();
+        long runId = job.getJobInstance().getInstanceId();
+        StagingLayout staging = StagingLayout.of(plan.outputDir(), runId);
+
+        List<IngestedFile> files = new ArrayList<>();
+        for (SurveyRunPlan.InputReturn in : plan.inputs()) {
+            String stepName = IngestJobConfiguration.WORKER_STEP + ":" + FileKeys.of(in.displayName());
+            StepExecution worker = repository.getLastStepExecution(job.getJobInstance(), stepName);
+            if (worker == null) {
+                throw new IllegalStateException("No ingest record for " + in.displayName() + " (step " + stepName + ").");
+            }
+            ExecutionContext ctx = worker.getExecutionContext();
+            long read = ctx.containsKey(ReturnItemReader.READ_COUNT_KEY) ? ctx.getLong(ReturnItemReader.READ_COUNT_KEY) : 0L;
+            files.add(new IngestedFile(in.displayName(), ctx.getString(FILE_FORMAT, ""), ctx.getString(FILE_SHA, ""),
+                    ctx.getString(FILE_ENCODING, ""), read));
+        }
+
+        CyclePublisher.Result result = new CyclePublisher(plan.outputDir(), staging.root(), runId).publish(files);
+        Instant started = job.getStartTime() == null ? Instant.now() : job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
+        RunRecord run = new RunRecord(runId, plan.name(), plan.specFile().toString(), plan.specSha256(), plan.cycle(),
+                plan.years().from(), plan.years().to(), "COMPLETED", started, Instant.now(), result.files(),
+                result.errors(), result.warnings(), result.infos(), codeVersion);
+        RunsDataset.write(plan.outputDir(), run);
+
+        Map<String, String> views = new LinkedHashMap<>();
+        for (String ds : CyclePublisher.DATASETS) {
+            views.put(ds, plan.outputDir().resolve(ds).toAbsolutePath() + (ds.equals("observations") ? "/**/*.parquet" : "/*.parquet"));
+        }
+        views.put("runs", plan.outputDir().resolve("runs").toAbsolutePath() + "/*.parquet");
+        DuckDbCatalog.writeCatalog(catalogPath(plan), views);
+
+        try {
+            CyclePublisher.deleteTree(staging.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Published, but could not remove the staging folder " + staging.root() + ": " + e.getMessage(), e);
+        }
+        job.getExecutionContext().putLong(ROWS_READ, run.rowsRead());
+        job.getExecutionContext().putLong(ROWS_ACCEPTED, run.rowsAccepted());
+        job.getExecutionContext().putLong(ROWS_REJECTED, run.rowsRejected());
+        return RepeatStatus.FINISHED;
+    }
+
+    public static Path catalogPath(SurveyRunPlan plan) {
+        return plan.outputDir().resolve("catalog.duckdb");
+    }
+}

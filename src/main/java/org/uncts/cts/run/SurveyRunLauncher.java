@@ -1,0 +1,125 @@
+package org.uncts.cts.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.uncts.cts.spec.JobSpecLoader;
+import org.uncts.cts.spec.SurveyRunPlan;
+
+/**
+ * Starts a survey run, or resumes it. A run is identified by its spec file, a fingerprint of the
+ * spec and its inputs, and an attempt number: launching the same spec on the same inputs after a
+ * failure restarts the failed run where it stopped; after a success it starts a new attempt.
+ * A run left "running" by a killed process is first marked failed (Batch's recover), then resumed.
+ */
+public class SurveyRunLauncher {
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+
+    public SurveyRunLauncher(JobOperator operator, JobRepository repository, Job job) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = job;
+    }
+
+    public RunOutcome launch(Path specFile) throws Exception {
+        SurveyRunPlan plan = JobSpecLoader.load(specFile);
+        String spec = plan.specFile().toString();
+        String fingerprint = fingerprint(plan);
+
+        JobExecution previous = latestFor(spec, fingerprint);
+        JobExecution execution;
+        boolean resumed = false;
+        if (previous != null && previous.getStatus().isRunning()) {
+            // left running by a process that was killed: mark it failed so it can be restarted
+            previous = operator.recover(previous);
+        }
+        if (previous != null && (previous.getStatus() == BatchStatus.FAILED || previous.getStatus() == BatchStatus.STOPPED)) {
+            execution = operator.start(job, previous.getJobParameters());
+            resumed = true;
+        } else {
+            long attempt = previous == null ? 1 : previous.getJobParameters().getLong("attempt") + 1;
+            JobParameters params = new JobParametersBuilder()
+                    .addString(IngestJobConfiguration.SPEC_PARAM, spec)
+                    .addString("fingerprint", fingerprint)
+                    .addLong("attempt", attempt)
+                    .addString("job", plan.name(), false)
+                    .addString("cycle", plan.cycle(), false)
+                    .toJobParameters();
+            execution = operator.start(job, params);
+        }
+        return new RunOutcome(plan, execution.getJobInstance().getInstanceId(), execution.getId(), execution.getStatus(),
+                resumed, execution.getStatus() == BatchStatus.COMPLETED ? null : reason(execution));
+    }
+
+    /** The most recent execution of this spec on these inputs, or null. */
+    private JobExecution latestFor(String spec, String fingerprint) {
+        List<JobInstance> instances = repository.getJobInstances(IngestJobConfiguration.JOB, 0, 200);
+        for (JobInstance instance : instances) { // newest first
+            JobExecution last = repository.getLastJobExecution(instance);
+            if (last == null) {
+                continue;
+            }
+            JobParameters p = last.getJobParameters();
+            if (spec.equals(p.getString(IngestJobConfiguration.SPEC_PARAM)) && fingerprint.equals(p.getString("fingerprint"))) {
+                return last;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first line of the most telling failure: ours (a bad file, a bad spec) rather than the
+     * framework's wrapper around it.
+     */
+    static String reason(JobExecution execution) {
+        Throwable best = null;
+        for (Throwable t : execution.getAllFailureExceptions()) {
+            for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+                if (!c.getClass().getName().startsWith("org.springframework.")) {
+                    best = c;
+                    break;
+                }
+            }
+            if (best == null) {
+                best = t;
+            }
+            if (!best.getClass().getName().startsWith("org.springframework.")) {
+                break;
+            }
+        }
+        if (best == null) {
+            return "the run ended with status " + execution.getStatus();
+        }
+        String msg = best.getMessage() == null ? best.getClass().getSimpleName() : best.getMessage();
+        int nl = msg.indexOf('\n');
+        return nl > 0 ? msg.substring(0, nl) : msg;
+    }
+
+    /** Spec content plus each input's name, size and modification time: cheap, and changes when inputs change. */
+    static String fingerprint(SurveyRunPlan plan) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(plan.specSha256().getBytes());
+            for (SurveyRunPlan.InputReturn in : plan.inputs()) {
+                md.update((in.path() + "|" + Files.size(in.path()) + "|" + Files.getLastModifiedTime(in.path()).toMillis() + "\n").getBytes());
+            }
+            return HexFormat.of().formatHex(md.digest(), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.uncts.cts.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * A survey-run definition as statisticians write it in jobs/*.yml. Paths are relative to the
+ * spec file's folder. Read by {@link JobSpecLoader}, which checks it and resolves it into a
+ * {@link SurveyRunPlan}.
+ */
+public record JobSpec(
+        @JsonProperty(value = "name", required = true) String name,
+        @JsonProperty(value = "cycle", required = true) String cycle,
+        @JsonProperty(value = "reference_years", required = true) Years referenceYears,
+        @JsonProperty(value = "inputs", required = true) List<Input> inputs,
+        @JsonProperty(value = "reference", required = true) Reference reference,
+        @JsonProperty("output") String output,
+        @JsonProperty("chunk_size") Integer chunkSize) {
+
+    public record Years(@JsonProperty(value = "from", required = true) Integer from,
+                        @JsonProperty(value = "to", required = true) Integer to) {
+    }
+
+    /** One file or glob (e.g. returns/*.csv) and its layout: canonical, dataunodc or auto. */
+    public record Input(@JsonProperty(value = "path", required = true) String path,
+                        @JsonProperty("format") String format) {
+    }
+
+    public record Reference(
+            @JsonProperty(value = "countries", required = true) List<String> countries,
+            @JsonProperty("population") List<String> population,
+            @JsonProperty("crime_codes") String crimeCodes,
+            @JsonProperty("indicators") String indicators) {
+    }
+}

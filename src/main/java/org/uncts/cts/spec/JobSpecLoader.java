@@ -1,0 +1,197 @@
+package org.uncts.cts.spec;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.uncts.cts.ingest.ReturnLayout;
+import org.uncts.cts.validate.ReferenceYears;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads a job spec, reports every problem in terms of the spec file, and resolves it to a plan. */
+public final class JobSpecLoader {
+
+    public static final int DEFAULT_CHUNK_SIZE = 20_000;
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private JobSpecLoader() {
+    }
+
+    public static SurveyRunPlan load(Path specFile) {
+        Path spec = specFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(spec)) {
+            throw new JobSpecException("Job spec " + specFile + " does not exist. Give the path of a .yml file, e.g. jobs/sample-cycle.yml.");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(spec);
+        } catch (IOException e) {
+            throw new JobSpecException("Cannot read job spec " + specFile + ": " + e.getMessage(), e);
+        }
+        JobSpec js;
+        try {
+            js = YAML.readValue(bytes, JobSpec.class);
+        } catch (UnrecognizedPropertyException e) {
+            Set<String> known = e.getKnownPropertyIds() == null ? Set.of()
+                    : e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.toCollection(java.util.TreeSet::new));
+            throw new JobSpecException(where(specFile, e) + "unknown key '" + e.getPropertyName() + "'. Known keys here: "
+                    + String.join(", ", known) + ".", e);
+        } catch (MismatchedInputException e) {
+            throw new JobSpecException(where(specFile, e) + firstLine(e.getOriginalMessage()) + " (at " + pathOf(e) + ").", e);
+        } catch (JacksonException e) {
+            throw new JobSpecException(where(specFile, e) + firstLine(e.getOriginalMessage()), e);
+        }
+        if (js == null) {
+            throw new JobSpecException(specFile + ": the job spec is empty.");
+        }
+        return resolve(spec, js, sha256(bytes));
+    }
+
+    private static SurveyRunPlan resolve(Path spec, JobSpec js, String sha) {
+        Path base = spec.getParent();
+        List<String> problems = new ArrayList<>();
+        if (js.referenceYears().from() > js.referenceYears().to()) {
+            problems.add("reference_years: 'from' " + js.referenceYears().from() + " is after 'to' " + js.referenceYears().to());
+        }
+        List<SurveyRunPlan.InputReturn> inputs = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        for (JobSpec.Input in : js.inputs()) {
+            ReturnLayout layout = null;
+            String format = in.format() == null ? "auto" : in.format().strip().toLowerCase(Locale.ROOT);
+            if (!format.equals("auto")) {
+                try {
+                    layout = ReturnLayout.valueOf(format.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    problems.add("inputs: format '" + in.format() + "' of " + in.path() + " is not one of auto, canonical, dataunodc");
+                }
+            }
+            List<Path> matched = expand(base, in.path());
+            if (matched.isEmpty()) {
+                problems.add("inputs: " + in.path() + " matches no file (looked in " + base.resolve(in.path()).getParent() + ")");
+            }
+            for (Path p : matched) {
+                if (seen.add(p)) {
+                    inputs.add(new SurveyRunPlan.InputReturn(p, base.relativize(p).toString(), layout));
+                }
+            }
+        }
+        List<Path> countries = files(base, js.reference().countries(), "reference.countries", problems);
+        List<Path> population = files(base, js.reference().population(), "reference.population", problems);
+        Path crimeCodes = js.reference().crimeCodes() == null ? null
+                : file(base, js.reference().crimeCodes(), "reference.crime_codes", problems);
+        Path indicators = js.reference().indicators() == null ? null
+                : file(base, js.reference().indicators(), "reference.indicators", problems);
+        if (countries.isEmpty() && js.reference().countries().isEmpty()) {
+            problems.add("reference.countries: name at least one country code file");
+        }
+        if (js.chunkSize() != null && js.chunkSize() < 1) {
+            problems.add("chunk_size: must be at least 1");
+        }
+        if (!problems.isEmpty()) {
+            throw new JobSpecException(spec + " cannot run:\n  - " + String.join("\n  - ", problems));
+        }
+        Path output = base.resolve(js.output() == null ? "../out/" + js.name() : js.output()).normalize();
+        return new SurveyRunPlan(spec, sha, js.name(), js.cycle(),
+                new ReferenceYears(js.referenceYears().from(), js.referenceYears().to()), List.copyOf(inputs),
+                countries, population, crimeCodes, indicators, output,
+                js.chunkSize() == null ? DEFAULT_CHUNK_SIZE : js.chunkSize());
+    }
+
+    /** A path or a glob (*, ?, **, {a,b}) relative to the spec's folder, expanded in sorted order. */
+    static List<Path> expand(Path base, String pattern) {
+        Path direct = base.resolve(pattern).normalize();
+        if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("{")) {
+            return Files.isRegularFile(direct) ? List.of(direct) : List.of();
+        }
+        // walk from the deepest folder without wildcards
+        Path root = base;
+        String[] parts = pattern.replace('\\', '/').split("/");
+        int i = 0;
+        for (; i < parts.length - 1 && !parts[i].matches(".*[*?{\\[].*"); i++) {
+            root = root.resolve(parts[i]);
+        }
+        root = root.normalize();
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        String rest = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        Path walkRoot = root;
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> matcher.matches(walkRoot.relativize(p)))
+                    .map(Path::normalize)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new JobSpecException("Cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> files(Path base, List<String> names, String key, List<String> problems) {
+        List<Path> out = new ArrayList<>();
+        if (names == null) {
+            return out;
+        }
+        for (String n : names) {
+            Path p = file(base, n, key, problems);
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static Path file(Path base, String name, String key, List<String> problems) {
+        Path p = base.resolve(name).normalize();
+        if (!Files.isRegularFile(p)) {
+            problems.add(key + ": file " + name + " does not exist (looked for " + p + ")");
+            return null;
+        }
+        return p;
+    }
+
+    private static String where(Path spec, JacksonException e) {
+        var loc = e.getLocation();
+        return spec + (loc != null && loc.getLineNr() > 0 ? " line " + loc.getLineNr() : "") + ": ";
+    }
+
+    private static String pathOf(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid YAML";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

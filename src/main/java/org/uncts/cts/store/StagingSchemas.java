@@ -1,0 +1,69 @@
+package org.uncts.cts.store;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+
+/**
+ * Avro schemas of the Parquet parts the ingest step stages. Column names are the published
+ * names (docs/datasets.md), so the publish step can select them as they are.
+ */
+public final class StagingSchemas {
+
+    private StagingSchemas() {
+    }
+
+    public static final Schema OBSERVATION = SchemaBuilder.record("observation").namespace("org.uncts.cts")
+            .fields()
+            .requiredLong("run_id")
+            .requiredString("country_iso3")
+            .optionalString("country_m49")
+            .requiredString("country_name")
+            .optionalString("region")
+            .optionalString("subregion")
+            .requiredInt("year")
+            .requiredString("indicator")
+            .optionalString("iccs_code")
+            .requiredString("dimension")
+            .requiredString("category")
+            .requiredString("sex")
+            .requiredString("age")
+            .requiredString("unit")
+            .optionalDouble("value")
+            .requiredString("obs_status")
+            .optionalString("flag")
+            .optionalString("note")
+            .optionalString("source")
+            .requiredString("series_key")
+            .requiredString("source_file")
+            .requiredLong("source_line")
+            .requiredString("source_sha256")
+            .requiredString("raw_text")
+            .endRecord();
+
+    public static final Schema REJECTED_ROW = SchemaBuilder.record("rejected_row").namespace("org.uncts.cts")
+            .fields()
+            .requiredLong("run_id")
+            .requiredString("source_file")
+            .requiredLong("source_line")
+            .requiredString("source_sha256")
+            .requiredString("raw_text")
+            .requiredString("rule_id")
+            .requiredString("field")
+            .requiredString("message")
+            .requiredInt("error_count")
+            .endRecord();
+
+    public static final Schema VALIDATION_ISSUE = SchemaBuilder.record("validation_issue").namespace("org.uncts.cts")
+            .fields()
+            .requiredLong("run_id")
+            .requiredString("source_file")
+            .requiredLong("source_line")
+            .optionalString("series_key")
+            .requiredString("rule_id")
+            .requiredString("severity")
+            .optionalString("field")
+            .optionalString("value")
+            .optionalString("expected")
+            .requiredString("message")
+            .endRecord();
+}

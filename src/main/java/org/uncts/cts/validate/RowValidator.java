@@ -1,0 +1,267 @@
+package org.uncts.cts.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.uncts.cts.model.ObsStatus;
+import org.uncts.cts.model.Observation;
+import org.uncts.cts.model.RawObservation;
+import org.uncts.cts.model.Severity;
+import org.uncts.cts.model.Sex;
+import org.uncts.cts.model.Unit;
+import org.uncts.cts.model.ValidationIssue;
+import org.uncts.cts.normalize.Breakdowns;
+import org.uncts.cts.normalize.FlagParser;
+import org.uncts.cts.normalize.ParsedValue;
+import org.uncts.cts.normalize.ValueParser;
+import org.uncts.cts.reference.Country;
+import org.uncts.cts.reference.CountryMatch;
+import org.uncts.cts.reference.IccsCode;
+import org.uncts.cts.reference.Indicator;
+import org.uncts.cts.reference.ReferenceData;
+
+/**
+ * Normalizes one raw row into an {@link Observation} and applies the row-level rules. Pure:
+ * the same row and reference data always give the same outcome, so it runs on any thread.
+ */
+public final class RowValidator {
+
+    private final ReferenceData reference;
+    private final ReferenceYears years;
+    private final long runId;
+
+    public RowValidator(ReferenceData reference, ReferenceYears years, long runId) {
+        this.reference = reference;
+        this.years = years;
+        this.runId = runId;
+    }
+
+    public RowOutcome validate(RawObservation raw) {
+        Findings f = new Findings(raw);
+        if (raw.readProblem() != null) {
+            f.add(RowRule.ROW_MALFORMED, null, raw.rawText(), null, raw.readProblem());
+            return f.reject();
+        }
+
+        Country country = country(raw, f);
+        Integer year = year(raw, f);
+        Indicator indicator = indicator(raw, f);
+        String iccs = indicator == null ? null : iccs(raw, indicator, f);
+
+        Sex sex = Breakdowns.sex(raw.sex()).orElse(null);
+        if (sex == null) {
+            f.add(RowRule.SEX_UNKNOWN, "sex", raw.sex(), "Total, Male, Female or Unknown",
+                    "Sex '" + raw.sex() + "' is not Total, Male, Female or Unknown.");
+        }
+        String age = Breakdowns.age(raw.age()).orElse(null);
+        if (age == null) {
+            f.add(RowRule.AGE_UNKNOWN, "age", raw.age(), "a UN-CTS age group such as 0-9, 30-44, 60 and older, Juvenile",
+                    "Age group '" + raw.age() + "' is not a standard UN-CTS age group.");
+        }
+        Unit unit = Breakdowns.unit(raw.unit()).orElse(null);
+        if (unit == null) {
+            f.add(RowRule.UNIT_UNKNOWN, "unit", raw.unit(), "Counts or Rate per 100,000 population",
+                    "Unit '" + raw.unit() + "' is not Counts or Rate per 100,000 population.");
+        }
+        ObsStatus status = FlagParser.parse(raw.flag()).orElse(null);
+        if (status == null) {
+            f.add(RowRule.FLAG_UNKNOWN, "flag", raw.flag(), "e, p, b, d, u, r, c or blank",
+                    "Flag '" + raw.flag() + "' is not a known observation flag.");
+        }
+
+        Double value = null;
+        ParsedValue parsed = ValueParser.parse(raw.value());
+        switch (parsed.kind()) {
+            case NOT_A_NUMBER -> f.add(RowRule.VALUE_NON_NUMERIC, "value", raw.value(), "a number or a missing-value marker (..)",
+                    "Value '" + raw.value() + "' is not a number; use a number, or '..' if not available.");
+            case MISSING -> status = parsed.markerStatus();
+            case NIL -> {
+                value = 0.0;
+                f.add(RowRule.VALUE_DASH_NIL, "value", raw.value(), "0",
+                        "Value '" + raw.value() + "' was read as nil (0).");
+            }
+            case NUMBER -> {
+                value = parsed.value();
+                if (value < 0) {
+                    f.add(RowRule.VALUE_NEGATIVE, "value", raw.value(), ">= 0",
+                            "Value " + raw.value() + " is negative; counts and rates cannot be below zero.");
+                } else if (unit == Unit.COUNT && value != Math.rint(value)) {
+                    boolean estimated = status == ObsStatus.E || status == ObsStatus.I;
+                    f.add(RowRule.VALUE_FRACTIONAL_COUNT, estimated ? Severity.WARNING : Severity.ERROR,
+                            "value", raw.value(), "a whole number",
+                            "Count " + raw.value() + " is not a whole number"
+                                    + (estimated ? " (kept: flagged as an estimate)." : "; counts must be whole numbers unless flagged as estimates."));
+                }
+            }
+        }
+
+        if (f.hasError()) {
+            return f.reject();
+        }
+        Observation obs = new Observation(runId, country.iso3(), country.m49(), country.name(), country.region(),
+                country.subregion(), year, indicator.id(), iccs, Breakdowns.labelOrTotal(raw.dimension()),
+                Breakdowns.labelOrTotal(raw.category()), sex, age, unit, value, status,
+                blankToNull(raw.flag()), blankToNull(raw.note()), blankToNull(raw.source()), raw.provenance());
+        return f.accept(obs);
+    }
+
+    private Country country(RawObservation raw, Findings f) {
+        if (isBlank(raw.country())) {
+            f.add(RowRule.FIELD_MISSING, "country", "", "an ISO3 code", "The country is blank.");
+            return null;
+        }
+        Optional<CountryMatch> match = reference.countries().resolve(raw.country());
+        if (match.isEmpty()) {
+            f.add(RowRule.COUNTRY_UNKNOWN, "country", raw.country(), "an ISO3 or M49 code, or a country name",
+                    "Country '" + raw.country() + "' is not a known ISO3 or M49 code or country name.");
+            return null;
+        }
+        Country c = match.get().country();
+        switch (match.get().kind()) {
+            case NAME, ALIAS -> f.add(RowRule.COUNTRY_BY_NAME, "country", raw.country(), c.iso3(),
+                    "Country given by name '" + raw.country() + "'; read as " + c.iso3() + " (" + c.name() + "). Please use the ISO3 code.");
+            default -> { }
+        }
+        return c;
+    }
+
+    private Integer year(RawObservation raw, Findings f) {
+        String y = raw.year() == null ? "" : raw.year().strip();
+        if (y.isEmpty()) {
+            f.add(RowRule.FIELD_MISSING, "year", "", "a year in " + years, "The year is blank.");
+            return null;
+        }
+        if (y.endsWith(".0")) {
+            y = y.substring(0, y.length() - 2); // spreadsheets export years as 2020.0
+        }
+        if (y.length() != 4 || !y.chars().allMatch(Character::isDigit)) {
+            f.add(RowRule.YEAR_INVALID, "year", raw.year(), "a four-digit year", "Year '" + raw.year() + "' is not a four-digit year.");
+            return null;
+        }
+        int year = Integer.parseInt(y);
+        if (!years.contains(year)) {
+            f.add(RowRule.YEAR_OUT_OF_WINDOW, "year", y, years.toString(),
+                    "Year " + y + " is outside this cycle's reference years " + years + ".");
+            return null;
+        }
+        return year;
+    }
+
+    private Indicator indicator(RawObservation raw, Findings f) {
+        if (isBlank(raw.indicator())) {
+            f.add(RowRule.FIELD_MISSING, "indicator", "", "an indicator id", "The indicator is blank.");
+            return null;
+        }
+        Optional<Indicator> ind = reference.indicators().resolve(raw.indicator());
+        if (ind.isEmpty()) {
+            f.add(RowRule.INDICATOR_UNKNOWN, "indicator", raw.indicator(), "an indicator of docs/input-formats.md",
+                    "Indicator '" + raw.indicator() + "' is not in the indicator list.");
+            return null;
+        }
+        return ind.get();
+    }
+
+    private String iccs(RawObservation raw, Indicator indicator, Findings f) {
+        String given = raw.iccsCode() == null ? "" : raw.iccsCode().strip();
+        Indicator.IccsRule rule = indicator.iccsRule();
+        if (given.isEmpty()) {
+            if (rule == Indicator.IccsRule.FIXED) {
+                return indicator.fixedIccsCode();
+            }
+            // dataUNODC names the offence in Category rather than giving a code
+            Optional<IccsCode> byLabel = isBlank(raw.category()) ? Optional.empty()
+                    : reference.iccsCodes().byLabel(raw.category().strip());
+            if (byLabel.isPresent() && rule != Indicator.IccsRule.NONE) {
+                return byLabel.get().code();
+            }
+            if (rule == Indicator.IccsRule.REQUIRED) {
+                f.add(RowRule.ICCS_MISSING, "iccs_code", "", "an ICCS code such as 0101",
+                        "Indicator " + indicator.id() + " counts offences or persons for an offence: give its ICCS code.");
+            }
+            return null;
+        }
+        String code = given;
+        if (reference.iccsCodes().byCode(code).isEmpty()) {
+            if (reference.iccsCodes().byCode("0" + code).isPresent()) {
+                code = "0" + code;
+                f.add(RowRule.ICCS_LEADING_ZERO, "iccs_code", given, code,
+                        "ICCS code '" + given + "' read as " + code + " (leading zero restored). Please keep codes as text.");
+            } else {
+                f.add(RowRule.ICCS_UNKNOWN, "iccs_code", given, "a code of the ICCS code list",
+                        "ICCS code '" + given + "' is not in the ICCS code list.");
+                return null;
+            }
+        }
+        if (rule == Indicator.IccsRule.NONE
+                || (rule == Indicator.IccsRule.FIXED && !code.equals(indicator.fixedIccsCode()))) {
+            String expected = rule == Indicator.IccsRule.NONE ? "blank" : indicator.fixedIccsCode();
+            f.add(RowRule.ICCS_NOT_ALLOWED, "iccs_code", given, expected,
+                    "Indicator " + indicator.id() + " takes " + (rule == Indicator.IccsRule.NONE ? "no ICCS code" : "ICCS code " + expected)
+                            + ", but '" + given + "' was given.");
+            return null;
+        }
+        return code;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return isBlank(s) ? null : s.strip();
+    }
+
+    /** Collects findings for one row; most rows have none, so the list is made lazily. */
+    private static final class Findings {
+        private final RawObservation raw;
+        private List<ValidationIssue> issues = List.of();
+        private boolean error;
+
+        Findings(RawObservation raw) {
+            this.raw = raw;
+        }
+
+        void add(RowRule rule, String field, String value, String expected, String message) {
+            add(rule, rule.severity(), field, value, expected, message);
+        }
+
+        void add(RowRule rule, Severity severity, String field, String value, String expected, String message) {
+            if (issues.isEmpty()) {
+                issues = new ArrayList<>(2);
+            }
+            issues.add(new ValidationIssue(rule.id(), severity, raw.provenance(), rawSeriesKey(raw), field,
+                    value, expected, message));
+            error |= severity == Severity.ERROR;
+        }
+
+        boolean hasError() {
+            return error;
+        }
+
+        RowOutcome reject() {
+            return new RowOutcome(raw, null, List.copyOf(issues));
+        }
+
+        RowOutcome accept(Observation obs) {
+            if (issues.isEmpty()) {
+                return new RowOutcome(raw, obs, List.of());
+            }
+            String key = obs.seriesKey().toString();
+            List<ValidationIssue> keyed = issues.stream()
+                    .map(i -> new ValidationIssue(i.ruleId(), i.severity(), i.provenance(), key, i.field(), i.value(),
+                            i.expected(), i.message()))
+                    .toList();
+            return new RowOutcome(raw, obs, keyed);
+        }
+
+        /** The series key as reported, for rows we could not normalize. */
+        private static String rawSeriesKey(RawObservation r) {
+            return String.join("|", nz(r.country()), nz(r.indicator()), nz(r.iccsCode()), nz(r.dimension()),
+                    nz(r.category()), nz(r.sex()), nz(r.age()), nz(r.unit()));
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s.strip();
+        }
+    }
+}
