@@ -14,8 +14,7 @@ public record JobSpec(
         @JsonProperty(value = "reference_years", required = true) Years referenceYears,
         @JsonProperty(value = "inputs", required = true) List<Input> inputs,
         @JsonProperty(value = "reference", required = true) Reference reference,
-        @JsonProperty("output") String output,
-        @JsonProperty("chunk_size") Integer chunkSize) {
+        @JsonProperty("output") String output) {
 
     public record Years(@JsonProperty(value = "from", required = true) Integer from,
                         @JsonProperty(value = "to", required = true) Integer to) {

@@ -24,8 +24,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads a job spec, reports every problem in terms of the spec file, and resolves it to a plan. */
 public final class JobSpecLoader {
 
-    public static final int DEFAULT_CHUNK_SIZE = 20_000;
-
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -101,17 +99,13 @@ public final class JobSpecLoader {
         if (countries.isEmpty() && js.reference().countries().isEmpty()) {
             problems.add("reference.countries: name at least one country code file");
         }
-        if (js.chunkSize() != null && js.chunkSize() < 1) {
-            problems.add("chunk_size: must be at least 1");
-        }
         if (!problems.isEmpty()) {
             throw new JobSpecException(spec + " cannot run:\n  - " + String.join("\n  - ", problems));
         }
         Path output = base.resolve(js.output() == null ? "../out/" + js.name() : js.output()).normalize();
         return new SurveyRunPlan(spec, sha, js.name(), js.cycle(),
                 new ReferenceYears(js.referenceYears().from(), js.referenceYears().to()), List.copyOf(inputs),
-                countries, population, crimeCodes, indicators, output,
-                js.chunkSize() == null ? DEFAULT_CHUNK_SIZE : js.chunkSize());
+                countries, population, crimeCodes, indicators, output);
     }
 
     /** A path or a glob (*, ?, **, {a,b}) relative to the spec's folder, expanded in sorted order. */

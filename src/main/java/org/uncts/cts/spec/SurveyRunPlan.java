@@ -20,8 +20,7 @@ public record SurveyRunPlan(
         List<Path> populationFiles,
         Path crimeCodesFile,
         Path indicatorsFile,
-        Path outputDir,
-        int chunkSize) {
+        Path outputDir) {
 
     /**
      * @param displayName the file's path relative to the spec's folder, as shown in findings
