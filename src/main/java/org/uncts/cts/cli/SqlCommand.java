@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.uncts.cts.query.SqlQuery;
+import org.uncts.cts.query.CatalogQuery;
+import org.uncts.cts.query.OutputFormat;
 import org.uncts.cts.run.PublishTasklet;
 import org.uncts.cts.spec.JobSpecException;
 import org.uncts.cts.spec.JobSpecLoader;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Parameters;
             "With no query, reads SQL from standard input."})
 public class SqlCommand implements Callable<Integer> {
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    SqlQuery.Format format;
+    @Option(names = "--format", defaultValue = "table", converter = FormatConverter.class,
+            description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
 
     @Option(names = "--spec", defaultValue = "jobs/sample-cycle.yml",
             description = "Query the outputs of this job spec (default: ${DEFAULT-VALUE}).")
@@ -50,11 +52,18 @@ public class SqlCommand implements Callable<Integer> {
             }
         }
         try {
-            SqlQuery.run(db, query, format, System.out);
+            new CatalogQuery(db).print(query, format, System.out);
             return ExitCodes.OK;
         } catch (RuntimeException e) {
             System.err.println("cts sql: " + e.getMessage());
             return ExitCodes.FAILED;
+        }
+    }
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return OutputFormat.parse(value);
         }
     }
 

@@ -107,6 +107,7 @@ public final class CyclePublisher {
     }
 
     private static void write(Path dir, org.apache.avro.Schema schema) throws IOException {
+        // one empty part per dataset, so the glob always matches and carries the schema
         Files.createDirectories(dir);
         ParquetPart.write(dir.resolve("_empty.parquet"), schema, List.of());
     }

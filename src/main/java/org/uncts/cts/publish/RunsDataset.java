@@ -82,10 +82,10 @@ public final class RunsDataset {
         Path target = outputDir.resolve("runs").resolve(String.format("run-%06d.parquet", run.runId()));
         try {
             java.nio.file.Files.createDirectories(target.getParent());
+            ParquetPart.write(target, RUN, List.of(r));
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
         }
-        ParquetPart.write(target, RUN, List.of(r));
         return target;
     }
 }

@@ -80,12 +80,11 @@ public class PublishTasklet implements Tasklet {
             views.put(ds, plan.outputDir().resolve(ds).toAbsolutePath() + (ds.equals("observations") ? "/**/*.parquet" : "/*.parquet"));
         }
         views.put("runs", plan.outputDir().resolve("runs").toAbsolutePath() + "/*.parquet");
-        DuckDbCatalog.writeCatalog(catalogPath(plan), views);
-
         try {
+            DuckDbCatalog.writeCatalog(catalogPath(plan), views);
             CyclePublisher.deleteTree(staging.root());
         } catch (IOException e) {
-            throw new UncheckedIOException("Published, but could not remove the staging folder " + staging.root() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Publishing the catalog of run " + runId + " failed: " + e.getMessage(), e);
         }
         job.getExecutionContext().putLong(ROWS_READ, run.rowsRead());
         job.getExecutionContext().putLong(ROWS_ACCEPTED, run.rowsAccepted());

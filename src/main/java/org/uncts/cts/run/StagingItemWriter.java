@@ -88,7 +88,11 @@ public class StagingItemWriter extends ItemStreamSupport implements ItemStreamWr
 
     private void part(Path dir, Schema schema, List<GenericRecord> rows, String stage) {
         if (!rows.isEmpty()) {
-            ParquetPart.write(new PartDirectory(dir).partPath(fileKey, nextPart), schema, rows);
+            try {
+                ParquetPart.write(new PartDirectory(dir).partPath(fileKey, nextPart), schema, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
         }
         faults.afterPart(displayName, nextPart, stage);
     }
