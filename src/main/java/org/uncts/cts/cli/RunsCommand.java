@@ -59,7 +59,7 @@ public class RunsCommand implements Callable<Integer> {
         long total = 0;
         for (StepExecution s : execution.getStepExecutions()) {
             if (s.getStepName().startsWith(IngestJobConfiguration.WORKER_STEP + ":")) {
-                total += s.getExecutionContext().getLong("returnReader.read.count", 0L);
+                total += org.uncts.cts.run.ReturnItemReader.readCount(s.getExecutionContext());
             }
         }
         return total;

@@ -158,7 +158,9 @@ public final class ReturnFileReader implements AutoCloseable {
             seen.add(s);
             char delimiter = delimiterOf(s);
             List<String> cells = splitHeader(s, delimiter);
-            for (ReturnLayout candidate : expected == null ? ReturnLayout.values() : new ReturnLayout[] {expected}) {
+            // the most specific layout first: a dataUNODC header also has country, year, indicator and value
+            for (ReturnLayout candidate : expected == null ? new ReturnLayout[] {ReturnLayout.DATAUNODC, ReturnLayout.CANONICAL}
+                    : new ReturnLayout[] {expected}) {
                 if (candidate.matches(cells)) {
                     return new Header(candidate, delimiter, line, cells);
                 }

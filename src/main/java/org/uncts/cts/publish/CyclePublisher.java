@@ -184,16 +184,13 @@ public final class CyclePublisher {
         String options = partitionByYear
                 ? "FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year), WRITE_PARTITION_COLUMNS true, OVERWRITE_OR_IGNORE true"
                 : "FORMAT parquet, COMPRESSION zstd";
-        st.execute("COPY (" + select + ") TO " + quote(target.toString()) + " (" + options + ")");
-        if (!partitionByYear) {
-            return;
-        }
-        // DuckDB writes no folder for an empty result; the dataset folder must still exist.
         try {
-            Files.createDirectories(target);
+            // DuckDB writes no folder for an empty partitioned result; the dataset folder must still exist
+            Files.createDirectories(partitionByYear ? target : target.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        st.execute("COPY (" + select + ") TO " + quote(target.toString()) + " (" + options + ")");
     }
 
     private String glob(String dataset) {

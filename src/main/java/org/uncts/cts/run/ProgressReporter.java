@@ -62,7 +62,7 @@ public class ProgressReporter implements JobExecutionListener, StepExecutionList
                 filesDone.incrementAndGet();
                 String file = step.getExecutionContext().getString(InputFilePartitioner.DISPLAY_NAME, name);
                 out.printf(Locale.ROOT, "  read %-48s %,10d rows  %s%n", file,
-                        step.getExecutionContext().getLong(ReturnItemReader.READ_COUNT_KEY, 0L), step.getStatus());
+                        ReturnItemReader.readCount(step.getExecutionContext()), step.getStatus());
             } else {
                 out.printf(Locale.ROOT, "  step %-48s %s%n", name, step.getStatus());
             }

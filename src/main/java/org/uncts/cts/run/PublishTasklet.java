@@ -63,7 +63,7 @@ public class PublishTasklet implements Tasklet {
                 throw new IllegalStateException("No ingest record for " + in.displayName() + " (step " + stepName + ").");
             }
             ExecutionContext ctx = worker.getExecutionContext();
-            long read = ctx.containsKey(ReturnItemReader.READ_COUNT_KEY) ? ctx.getLong(ReturnItemReader.READ_COUNT_KEY) : 0L;
+            long read = ReturnItemReader.readCount(ctx);
             files.add(new IngestedFile(in.displayName(), ctx.getString(FILE_FORMAT, ""), ctx.getString(FILE_SHA, ""),
                     ctx.getString(FILE_ENCODING, ""), read));
         }

@@ -28,6 +28,12 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
         setName(NAME);
     }
 
+    /** The rows read so far as saved in a step's execution context (Batch stores it as an int). */
+    public static long readCount(org.springframework.batch.infrastructure.item.ExecutionContext ctx) {
+        Object v = ctx.get(READ_COUNT_KEY);
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+
     @Override
     protected void doOpen() {
         reader = new ReturnFileReader(file, displayName, layout);

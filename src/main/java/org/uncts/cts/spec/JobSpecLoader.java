@@ -49,7 +49,7 @@ public final class JobSpecLoader {
         } catch (UnrecognizedPropertyException e) {
             Set<String> known = e.getKnownPropertyIds() == null ? Set.of()
                     : e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.toCollection(java.util.TreeSet::new));
-            throw new JobSpecException(where(specFile, e) + "unknown key '" + e.getPropertyName() + "'. Known keys here: "
+            throw new JobSpecException(keyLine(specFile, bytes, e) + "unknown key '" + e.getPropertyName() + "'. Known keys here: "
                     + String.join(", ", known) + ".", e);
         } catch (MismatchedInputException e) {
             throw new JobSpecException(where(specFile, e) + firstLine(e.getOriginalMessage()) + " (at " + pathOf(e) + ").", e);
@@ -160,6 +160,21 @@ public final class JobSpecLoader {
             return null;
         }
         return p;
+    }
+
+    /** The parser's location can be past the key; the key's own line is what a person wants. */
+    private static String keyLine(Path spec, byte[] yaml, UnrecognizedPropertyException e) {
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("^[\\s-]*" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:");
+        String[] lines = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
+        int found = 0;
+        int line = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (key.matcher(lines[i]).find()) {
+                found++;
+                line = i + 1;
+            }
+        }
+        return found == 1 ? spec + " line " + line + ": " : where(spec, e);
     }
 
     private static String where(Path spec, JacksonException e) {

@@ -17,6 +17,7 @@ import org.uncts.cts.normalize.ValueParser;
 import org.uncts.cts.reference.Country;
 import org.uncts.cts.reference.CountryMatch;
 import org.uncts.cts.reference.IccsCode;
+import org.uncts.cts.reference.IccsRule;
 import org.uncts.cts.reference.Indicator;
 import org.uncts.cts.reference.ReferenceData;
 
@@ -163,26 +164,26 @@ public final class RowValidator {
 
     private String iccs(RawObservation raw, Indicator indicator, Findings f) {
         String given = raw.iccsCode() == null ? "" : raw.iccsCode().strip();
-        Indicator.IccsRule rule = indicator.iccsRule();
+        IccsRule rule = indicator.iccsRule();
         if (given.isEmpty()) {
-            if (rule == Indicator.IccsRule.FIXED) {
+            if (rule == IccsRule.FIXED) {
                 return indicator.fixedIccsCode();
             }
             // dataUNODC names the offence in Category rather than giving a code
             Optional<IccsCode> byLabel = isBlank(raw.category()) ? Optional.empty()
-                    : reference.iccsCodes().byLabel(raw.category().strip());
-            if (byLabel.isPresent() && rule != Indicator.IccsRule.NONE) {
+                    : reference.iccs().byLabel(raw.category().strip());
+            if (byLabel.isPresent() && rule != IccsRule.NONE) {
                 return byLabel.get().code();
             }
-            if (rule == Indicator.IccsRule.REQUIRED) {
+            if (rule == IccsRule.REQUIRED) {
                 f.add(RowRule.ICCS_MISSING, "iccs_code", "", "an ICCS code such as 0101",
                         "Indicator " + indicator.id() + " counts offences or persons for an offence: give its ICCS code.");
             }
             return null;
         }
         String code = given;
-        if (reference.iccsCodes().byCode(code).isEmpty()) {
-            if (reference.iccsCodes().byCode("0" + code).isPresent()) {
+        if (reference.iccs().byCode(code).isEmpty()) {
+            if (reference.iccs().byCode("0" + code).isPresent()) {
                 code = "0" + code;
                 f.add(RowRule.ICCS_LEADING_ZERO, "iccs_code", given, code,
                         "ICCS code '" + given + "' read as " + code + " (leading zero restored). Please keep codes as text.");
@@ -192,11 +193,11 @@ public final class RowValidator {
                 return null;
             }
         }
-        if (rule == Indicator.IccsRule.NONE
-                || (rule == Indicator.IccsRule.FIXED && !code.equals(indicator.fixedIccsCode()))) {
-            String expected = rule == Indicator.IccsRule.NONE ? "blank" : indicator.fixedIccsCode();
+        if (rule == IccsRule.NONE
+                || (rule == IccsRule.FIXED && !code.equals(indicator.fixedIccsCode()))) {
+            String expected = rule == IccsRule.NONE ? "blank" : indicator.fixedIccsCode();
             f.add(RowRule.ICCS_NOT_ALLOWED, "iccs_code", given, expected,
-                    "Indicator " + indicator.id() + " takes " + (rule == Indicator.IccsRule.NONE ? "no ICCS code" : "ICCS code " + expected)
+                    "Indicator " + indicator.id() + " takes " + (rule == IccsRule.NONE ? "no ICCS code" : "ICCS code " + expected)
                             + ", but '" + given + "' was given.");
             return null;
         }
