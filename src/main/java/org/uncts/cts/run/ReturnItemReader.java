@@ -13,8 +13,11 @@ import org.uncts.cts.model.RawObservation;
 public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<RawObservation> {
 
     public static final String NAME = "returnReader";
-    /** The key under which the count of rows read is saved, as Spring Batch names it. */
-    public static final String READ_COUNT_KEY = NAME + ".read.count";
+    /**
+     * Rows returned so far, saved with each chunk. Batch's own read.count also counts the final
+     * read that finds the end of the file, so it is one too many once a file is done.
+     */
+    public static final String ROWS_KEY = NAME + ".rows";
 
     private final InputFile file;
     private final String displayName;
@@ -28,14 +31,17 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
         setName(NAME);
     }
 
-    /** The rows read so far as saved in a step's execution context (Batch stores it as an int). */
+    private long rows;
+
+    /** The rows read so far, as saved in a step's execution context. */
     public static long readCount(org.springframework.batch.infrastructure.item.ExecutionContext ctx) {
-        Object v = ctx.get(READ_COUNT_KEY);
+        Object v = ctx.get(ROWS_KEY);
         return v instanceof Number n ? n.longValue() : 0L;
     }
 
     @Override
     protected void doOpen() {
+        rows = 0;
         reader = new ReturnFileReader(file, displayName, layout);
     }
 
@@ -43,6 +49,7 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
     @Override
     public void update(org.springframework.batch.infrastructure.item.ExecutionContext ctx) {
         super.update(ctx);
+        ctx.putLong(ROWS_KEY, rows);
         ctx.putString(PublishTasklet.FILE_SHA, file.sha256());
         ctx.putString(PublishTasklet.FILE_ENCODING, file.encodingLabel());
         if (reader != null) {
@@ -52,7 +59,11 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
 
     @Override
     protected RawObservation doRead() {
-        return reader.next();
+        RawObservation row = reader.next(); // also called while a restart skips rows already staged
+        if (row != null) {
+            rows++;
+        }
+        return row;
     }
 
     @Override

@@ -55,7 +55,7 @@ class SurveyRunRestartTest {
     void aFailedRunResumesWithoutLosingOrDuplicatingRows() throws Exception {
         TestCycle.writeReference(dir);
         int bigRows = TestCycle.writeCleanReturn(dir.resolve("returns/big.csv"));
-        int smallRows = TestCycle.writeCleanReturn(dir.resolve("returns/small.csv")); // a second partition
+        int smallRows = TestCycle.writeCleanReturn(dir.resolve("returns/small.csv"), "persons_convicted"); // a second partition
         Path outA = dir.resolve("out/a");
         Path outB = dir.resolve("out/b");
         Path specA = TestCycle.writeSpec(dir, "interrupted", outA);

@@ -53,6 +53,11 @@ public final class TestCycle {
      * @return the number of data rows written
      */
     public static int writeCleanReturn(Path file) throws IOException {
+        return writeCleanReturn(file, "offences_recorded");
+    }
+
+    /** The same, for another indicator, so that two files hold different series. */
+    public static int writeCleanReturn(Path file, String indicator) throws IOException {
         StringBuilder sb = new StringBuilder("country,year,indicator,iccs_code,dimension,category,sex,age,unit,value,flag,note\n");
         int n = 0;
         for (String c : COUNTRIES) {
@@ -60,7 +65,7 @@ public final class TestCycle {
                 for (String iccs : ICCS) {
                     for (String sex : SEXES) {
                         n++;
-                        sb.append(c).append(',').append(year).append(",offences_recorded,").append(iccs)
+                        sb.append(c).append(',').append(year).append(',').append(indicator).append(',').append(iccs)
                                 .append(",Total,Total,").append(sex).append(",Total,Counts,").append(n).append(",,\n");
                     }
                 }
