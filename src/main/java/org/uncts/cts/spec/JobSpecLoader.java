@@ -64,6 +64,8 @@ public final class JobSpecLoader {
 
     private static SurveyRunPlan resolve(Path spec, JobSpec js, String sha) {
         Path base = spec.getParent();
+        // inputs are named relative to the project folder (the spec's folder's parent, as in jobs/x.yml)
+        Path project = base.getParent() == null ? base : base.getParent();
         List<String> problems = new ArrayList<>();
         if (js.referenceYears().from() > js.referenceYears().to()) {
             problems.add("reference_years: 'from' " + js.referenceYears().from() + " is after 'to' " + js.referenceYears().to());
@@ -86,7 +88,8 @@ public final class JobSpecLoader {
             }
             for (Path p : matched) {
                 if (seen.add(p)) {
-                    inputs.add(new SurveyRunPlan.InputReturn(p, base.relativize(p).toString(), layout));
+                    String display = p.startsWith(project) ? project.relativize(p).toString() : p.toString();
+                    inputs.add(new SurveyRunPlan.InputReturn(p, display.replace('\\', '/'), layout));
                 }
             }
         }
@@ -115,8 +118,10 @@ public final class JobSpecLoader {
             return Files.isRegularFile(direct) ? List.of(direct) : List.of();
         }
         // walk from the deepest folder without wildcards
-        Path root = base;
-        String[] parts = pattern.replace('\\', '/').split("/");
+        String normalized = pattern.replace('\\', '/');
+        boolean absolute = Path.of(normalized.split("[*?{\\[]", 2)[0].isEmpty() ? "." : normalized.split("[*?{\\[]", 2)[0]).isAbsolute();
+        Path root = absolute ? Path.of("/") : base;
+        String[] parts = (absolute ? normalized.substring(1) : normalized).split("/");
         int i = 0;
         for (; i < parts.length - 1 && !parts[i].matches(".*[*?{\\[].*"); i++) {
             root = root.resolve(parts[i]);

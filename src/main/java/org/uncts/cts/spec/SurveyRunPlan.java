@@ -23,7 +23,8 @@ public record SurveyRunPlan(
         Path outputDir) {
 
     /**
-     * @param displayName the file's path relative to the spec's folder, as shown in findings
+     * @param displayName the file's path relative to the project folder (the spec folder's parent),
+     *                    or absolute when outside it; how findings name the file
      * @param layout      the declared layout, or null to recognise it from the header
      */
     public record InputReturn(Path path, String displayName, ReturnLayout layout) {

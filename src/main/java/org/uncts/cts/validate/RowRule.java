@@ -10,7 +10,7 @@ public enum RowRule {
     ROW_MALFORMED("row-malformed", Severity.ERROR, "The row does not have the columns of the header."),
     FIELD_MISSING("field-missing", Severity.ERROR, "A required field (country, year, indicator) is blank."),
     COUNTRY_UNKNOWN("country-unknown", Severity.ERROR, "The country is neither an ISO3/M49 code nor a known name."),
-    COUNTRY_BY_NAME("country-by-name", Severity.INFO, "The country was given by name and mapped to its code."),
+    COUNTRY_BY_NAME("country-by-name", Severity.INFO, "The country was given by name or M49 code and mapped to its ISO3 code."),
     INDICATOR_UNKNOWN("indicator-unknown", Severity.ERROR, "The indicator is not in the indicator list."),
     ICCS_UNKNOWN("iccs-unknown", Severity.ERROR, "The ICCS code is not in the ICCS code list."),
     ICCS_MISSING("iccs-missing", Severity.ERROR, "The indicator is about an offence but no ICCS code is given."),

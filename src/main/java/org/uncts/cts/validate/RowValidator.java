@@ -121,6 +121,8 @@ public final class RowValidator {
         switch (match.get().kind()) {
             case NAME, ALIAS -> f.add(RowRule.COUNTRY_BY_NAME, "country", raw.country(), c.iso3(),
                     "Country given by name '" + raw.country() + "'; read as " + c.iso3() + " (" + c.name() + "). Please use the ISO3 code.");
+            case M49 -> f.add(RowRule.COUNTRY_BY_NAME, "country", raw.country(), c.iso3(),
+                    "Country given by M49 code '" + raw.country() + "'; read as " + c.iso3() + " (" + c.name() + "). Please use the ISO3 code.");
             default -> { }
         }
         return c;

@@ -50,7 +50,7 @@ class JobSpecLoaderTest {
     void resolvesGlobsRelativeToTheSpec() throws Exception {
         SurveyRunPlan plan = JobSpecLoader.load(spec(GOOD));
         assertEquals(3, plan.inputs().size());
-        assertEquals("../data/returns/a.csv", plan.inputs().get(0).displayName());
+        assertEquals("data/returns/a.csv", plan.inputs().get(0).displayName());
         assertNull(plan.inputs().get(0).layout());
         assertEquals(ReturnLayout.DATAUNODC, plan.inputs().get(2).layout());
         assertEquals(2015, plan.years().from());

@@ -1,0 +1,227 @@
+package org.uncts.cts.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.uncts.cts.files.InputFile;
+import org.uncts.cts.testing.Duck;
+
+/**
+ * The sample cycle end to end: every deliberate fault of sample-data/README.md is found with its
+ * rule, severity and line, and nothing else is; rows add up per file; values read back through
+ * DuckDB, both from the Parquet files and through the catalog views.
+ */
+@SpringBootTest(classes = CtsApplication.class, properties = "spring.datasource.url=jdbc:h2:mem:sample-cycle-test;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleCycleTest {
+
+    static final Path SAMPLE = Path.of("sample-data").toAbsolutePath();
+
+    @Autowired
+    SurveyRunLauncher launcher;
+
+    @TempDir
+    static Path dir;
+
+    Path out;
+    RunOutcome run;
+
+    @BeforeAll
+    void runTheSampleCycle() throws Exception {
+        String spec = Files.readString(Path.of("jobs/sample-cycle.yml"))
+                .replace("../sample-data", SAMPLE.toString())
+                .replace("output: ../out/sample-cycle", "output: " + dir.resolve("out"));
+        Files.createDirectories(dir.resolve("jobs"));
+        Path specFile = dir.resolve("jobs/sample-cycle.yml");
+        Files.writeString(specFile, spec);
+        out = dir.resolve("out");
+        run = launcher.launch(specFile);
+        assertEquals(BatchStatus.COMPLETED, run.status(), String.valueOf(run.reason()));
+    }
+
+    /** Rows of a markdown table that follows a "## heading" line. */
+    static List<List<String>> table(String heading) throws Exception {
+        List<String> lines = Files.readAllLines(SAMPLE.resolve("README.md"));
+        int at = lines.indexOf(heading);
+        assertTrue(at >= 0, "README has " + heading);
+        List<List<String>> rows = new ArrayList<>();
+        boolean inTable = false;
+        for (int i = at + 1; i < lines.size(); i++) {
+            String l = lines.get(i).strip();
+            if (l.startsWith("|")) {
+                inTable = true;
+                List<String> cells = List.of(l.substring(1, l.length() - 1).split("\\|")).stream().map(String::strip).toList();
+                if (!cells.get(0).equals("file") && !cells.get(0).startsWith("---")) {
+                    rows.add(cells);
+                }
+            } else if (inTable) {
+                break;
+            }
+        }
+        return rows;
+    }
+
+    private String issues() {
+        return Duck.parquet(out.resolve("validation_issues/*.parquet"));
+    }
+
+    private String observations() {
+        return Duck.parquet(out.resolve("observations/**/*.parquet"));
+    }
+
+    private static String relative(String sourceFile) {
+        int i = sourceFile.indexOf("sample-data/");
+        return i < 0 ? sourceFile : sourceFile.substring(i + "sample-data/".length());
+    }
+
+    @Test
+    void findsEveryDeliberateFaultAndNothingElse() throws Exception {
+        TreeSet<String> expected = table("## Deliberate faults").stream()
+                .map(r -> r.get(0) + ":" + r.get(1) + ":" + r.get(3) + ":" + r.get(4))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(expected.size() >= 15, "the README lists the faults: " + expected);
+        TreeSet<String> found = Duck.rows("select source_file, source_line, rule_id, severity from " + issues()).stream()
+                .map(r -> relative((String) r.get(0)) + ":" + r.get(1) + ":" + r.get(2) + ":" + r.get(3))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, found);
+    }
+
+    @Test
+    void rowsInEqualRowsAcceptedPlusRowsRejectedForEveryFile() throws Exception {
+        String rejected = Duck.parquet(out.resolve("rejected_rows/*.parquet"));
+        List<List<Object>> perFile = Duck.rows("select f.file, f.rows_read, f.rows_accepted, f.rows_rejected from "
+                + "(select unnest(input_files) as f from " + Duck.parquet(out.resolve("runs/*.parquet")) + ") order by 1");
+        assertEquals(6, perFile.size());
+        long totalRead = 0;
+        for (List<Object> f : perFile) {
+            String file = (String) f.get(0);
+            long read = (Long) f.get(1);
+            long accepted = (Long) f.get(2);
+            long rejectedRows = (Long) f.get(3);
+            assertEquals(read, accepted + rejectedRows, file);
+            assertEquals(dataRows(SAMPLE.resolve(relative(file))), read, "rows read of " + file + " = its data lines");
+            assertEquals(accepted, Duck.count("select count(*) from " + observations() + " where source_file = '" + file + "'"), file);
+            assertEquals(rejectedRows, Duck.count("select count(*) from " + rejected + " where source_file = '" + file + "'"), file);
+            totalRead += read;
+        }
+        assertEquals(6417, totalRead);
+        assertEquals(10, Duck.count("select count(*) from " + rejected));
+    }
+
+    /** Independent count: non-blank lines after the header line (found by its first column name). */
+    static long dataRows(Path file) throws Exception {
+        Charset cs = InputFile.inspect(file).charset();
+        List<String> lines = Files.readAllLines(file, cs);
+        int header = 0;
+        while (!lines.get(header).toLowerCase().matches("^\\W*(country|iso3_code|year)\\b.*")) {
+            header++;
+        }
+        return lines.subList(header + 1, lines.size()).stream().filter(l -> !l.isBlank()).count();
+    }
+
+    @Test
+    void acceptedMessesAreNormalized() throws Exception {
+        for (List<String> r : table("## Deliberate messes that are accepted")) {
+            String where = " where source_file like '%" + r.get(0) + "' and source_line = " + r.get(1);
+            List<List<Object>> got = Duck.rows("select value, obs_status from " + observations() + where);
+            assertEquals(1, got.size(), "accepted: " + r);
+            String expectation = r.get(4);
+            if (expectation.contains("status ")) {
+                String status = expectation.replaceAll(".*status ([A-Z]).*", "$1");
+                assertEquals(status, got.get(0).get(1), r.toString());
+            }
+            if (expectation.contains("value null")) {
+                assertNull(got.get(0).get(0), r.toString());
+            } else if (expectation.contains("value 0")) {
+                assertEquals(0.0, got.get(0).get(0));
+            } else {
+                assertNotNull(got.get(0).get(0), r.toString());
+            }
+        }
+    }
+
+    @Test
+    void thousandsSeparatorsGiveThePlainNumber() throws Exception {
+        Path file = SAMPLE.resolve("returns/cts2025_offences.csv");
+        String line = Files.readAllLines(file, StandardCharsets.UTF_8).get(1331 - 1);
+        String quoted = line.replaceAll(".*\"([0-9,]+)\".*", "$1");
+        double expected = Double.parseDouble(quoted.replace(",", ""));
+        assertTrue(quoted.contains(","), line);
+        assertEquals(List.of(List.of(expected)), Duck.rows("select value from " + observations()
+                + " where source_file like '%cts2025_offences.csv' and source_line = 1331"));
+    }
+
+    @Test
+    void theCatalogAnswersByDatasetName() throws Exception {
+        Properties ro = new Properties();
+        ro.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + out.resolve("catalog.duckdb"), ro);
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select count(*) from observations")) {
+                rs.next();
+                assertEquals(6407, rs.getLong(1));
+            }
+            // values, not just counts: a homicide count as written in the return
+            try (ResultSet rs = st.executeQuery("select country_m49, region, value, obs_status, source_line from observations "
+                    + "where country_iso3 = 'GBR_E_W' and year = 2020 and sex = '_T' and unit = 'COUNT'")) {
+                assertTrue(rs.next());
+                assertNull(rs.getString(1), "sub-national areas have no M49 code");
+                assertEquals("Europe", rs.getString(2));
+                long line = rs.getLong(5);
+                String raw = Files.readAllLines(SAMPLE.resolve("returns/dataunodc_homicide_extract.csv"), StandardCharsets.UTF_8)
+                        .get((int) line - 1);
+                assertTrue(raw.startsWith("GBR_E_W,"), raw);
+                assertTrue(raw.contains(",Counts," + (long) rs.getDouble(3) + ","), raw + " vs " + rs.getDouble(3));
+                assertFalse(rs.next());
+            }
+            for (String view : List.of("rejected_rows", "validation_issues", "runs")) {
+                try (ResultSet rs = st.executeQuery("select count(*) from " + view)) {
+                    rs.next();
+                    assertTrue(rs.getLong(1) > 0, view);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDataUnodcExtractIsReadWhole() {
+        String f = "'%dataunodc_homicide_extract.csv'";
+        assertEquals(0, Duck.count("select count(*) from " + Duck.parquet(out.resolve("rejected_rows/*.parquet"))
+                + " where source_file like " + f));
+        assertEquals(240, Duck.count("select count(*) from " + observations() + " where source_file like " + f));
+        assertTrue(Duck.count("select count(*) from " + observations() + " where source_file like " + f
+                + " and unit = 'RATE_PER_100K' and iccs_code = '0101'") > 0);
+    }
+
+    @Test
+    void everyObservationKeepsItsProvenance() throws Exception {
+        assertEquals(0, Duck.count("select count(*) from " + observations()
+                + " where source_sha256 is null or source_line < 2 or run_id <> " + run.runId()));
+        Path homicide = SAMPLE.resolve("returns/cts2025_homicide.csv");
+        assertEquals(List.of(List.of(InputFile.inspect(homicide).sha256())), Duck.rows("select distinct source_sha256 from "
+                + observations() + " where source_file like '%cts2025_homicide.csv'"));
+    }
+}
