@@ -19,12 +19,7 @@ public final class StagingRecords {
         Observation o = outcome.observation();
         GenericData.Record r = new GenericData.Record(StagingSchemas.OBSERVATION);
         int i = 0;
-        r.put(i++, o.runId());
         r.put(i++, o.countryIso3());
-        r.put(i++, o.countryM49());
-        r.put(i++, o.countryName());
-        r.put(i++, o.region());
-        r.put(i++, o.subregion());
         r.put(i++, o.year());
         r.put(i++, o.indicator());
         r.put(i++, o.iccsCode());
@@ -38,11 +33,7 @@ public final class StagingRecords {
         r.put(i++, o.flag());
         r.put(i++, o.note());
         r.put(i++, o.source());
-        r.put(i++, o.seriesKey().toString());
-        r.put(i++, o.provenance().file());
-        r.put(i++, o.provenance().line());
-        r.put(i++, o.provenance().sha256());
-        r.put(i, outcome.raw().rawText());
+        r.put(i, o.provenance().line());
         return r;
     }
 

@@ -58,23 +58,47 @@ public final class Breakdowns {
         return text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace('\u2013', '-');
     }
 
+    // Returns repeat a handful of spellings millions of times: remember each answer by raw text.
+    private static final Map<String, Optional<Sex>> SEX_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Optional<String>> AGE_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Optional<Unit>> UNIT_SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SEEN_LIMIT = 10_000;
+
+    private static <T> Optional<T> remembered(Map<String, Optional<T>> seen, String text, java.util.function.Function<String, Optional<T>> f) {
+        String k = text == null ? "" : text;
+        Optional<T> v = seen.get(k);
+        if (v == null) {
+            v = f.apply(k);
+            if (seen.size() < SEEN_LIMIT) {
+                seen.put(k, v);
+            }
+        }
+        return v;
+    }
+
     public static Optional<Sex> sex(String text) {
-        return Optional.ofNullable(SEX.get(key(text)));
+        return remembered(SEX_SEEN, text, t -> Optional.ofNullable(SEX.get(key(t))));
     }
 
     /** The age-group code (_T, Y0T9 ... Y_GE60, _U, JUVENILE, ADULT). */
     public static Optional<String> age(String text) {
-        String k = key(text);
-        String code = AGE.get(k);
-        return Optional.ofNullable(code != null ? code : AGE.get(k.replace(" ", "")));
+        return remembered(AGE_SEEN, text, t -> {
+            String k = key(t);
+            String code = AGE.get(k);
+            return Optional.ofNullable(code != null ? code : AGE.get(k.replace(" ", "")));
+        });
     }
 
     public static Optional<Unit> unit(String text) {
-        return Optional.ofNullable(UNIT.get(key(text)));
+        return remembered(UNIT_SEEN, text, t -> Optional.ofNullable(UNIT.get(key(t))));
     }
 
     /** Dimension and category default to "Total" and are otherwise kept as reported, trimmed. */
     public static String labelOrTotal(String text) {
-        return text == null || text.isBlank() ? "Total" : text.strip().replaceAll("\\s+", " ");
+        if (text == null || text.isBlank()) {
+            return "Total";
+        }
+        String t = text.strip();
+        return t.contains("  ") || t.indexOf('\t') >= 0 || t.indexOf('\n') >= 0 ? t.replaceAll("\\s+", " ") : t;
     }
 }

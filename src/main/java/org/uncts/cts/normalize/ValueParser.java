@@ -37,6 +37,12 @@ public final class ValueParser {
 
     public static ParsedValue parse(String text) {
         String t = text == null ? "" : text.strip();
+        if (!t.isEmpty() && Character.isDigit(t.charAt(t.length() - 1))) {
+            Double plain = plainNumber(t); // the common case, without touching the marker table
+            if (plain != null) {
+                return new ParsedValue(plain, null, ParsedValue.Kind.NUMBER);
+            }
+        }
         ObsStatus marker = MISSING_MARKERS.get(t.toLowerCase(Locale.ROOT));
         if (marker != null) {
             return new ParsedValue(null, marker, ParsedValue.Kind.MISSING);

@@ -7,29 +7,35 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.uncts.cts.reference.Country;
 import org.uncts.cts.store.ParquetPart;
 import org.uncts.cts.store.StagingSchemas;
 
 /**
- * Turns a run's staged parts into the published datasets, in DuckDB: finds keys reported twice
+ * Turns a run's staged parts into the published datasets, in DuckDB: adds what staging leaves out
+ * (file, SHA-256, run id, country names and regions, series key), finds keys reported twice
  * (rejecting every copy of a conflict, and the later copies of a repeat), writes observations
- * partitioned by year, rejected_rows and validation_issues, and checks that every row read is
- * accounted for. Datasets are built in a scratch folder and then moved into place.
+ * partitioned by year, rejected_rows, validation_issues and countries, and checks that every row
+ * read is accounted for. Datasets are built in a scratch folder and then moved into place.
  */
 public final class CyclePublisher {
 
-    public static final List<String> DATASETS = List.of("observations", "rejected_rows", "validation_issues");
+    public static final List<String> DATASETS = List.of("observations", "rejected_rows", "validation_issues", "countries");
 
-    /** Published observation columns, in order; staging adds raw_text, which is not published. */
+    /** Published observation columns, in order. */
     static final String OBSERVATION_COLUMNS = "run_id, country_iso3, country_m49, country_name, region, subregion, year, "
             + "indicator, iccs_code, dimension, category, sex, age, unit, value, obs_status, flag, note, source, "
             + "series_key, source_file, source_line, source_sha256";
@@ -49,12 +55,13 @@ public final class CyclePublisher {
     }
 
     /** Publishes the datasets and returns the counts per input file, in the order given. */
-    public Result publish(List<IngestedFile> files) {
+    public Result publish(List<IngestedFile> files, Collection<Country> countries) {
         Path scratch = stagingRoot.resolve("publish");
         try {
             deleteTree(scratch);
             Files.createDirectories(scratch);
             ensureReadable();
+            CountriesDataset.write(scratch.resolve("countries").resolve("countries.parquet"), countries);
             Map<String, long[]> counts;
             long[] severities = new long[3];
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
@@ -62,7 +69,10 @@ public final class CyclePublisher {
                 st.execute("SET preserve_insertion_order = false");
                 st.execute("SET memory_limit = '2GB'");
                 st.execute("SET temp_directory = " + quote(stagingRoot.resolve("duckdb-tmp").toString()));
-                build(st, scratch);
+                registerFiles(db, st, files);
+                findDuplicates(st, scratch);
+                quoteDuplicateLines(db, st, files);
+                write(st, scratch);
                 counts = countByFile(st);
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (severity = 'ERROR'), "
                         + "count(*) FILTER (severity = 'WARNING'), count(*) FILTER (severity = 'INFO') FROM read_parquet("
@@ -101,20 +111,41 @@ public final class CyclePublisher {
 
     /** An empty part in each staging folder, so read_parquet has a file and a schema even with no rows. */
     private void ensureReadable() throws IOException {
-        write(stagingRoot.resolve("observations"), StagingSchemas.OBSERVATION);
-        write(stagingRoot.resolve("rejected_rows"), StagingSchemas.REJECTED_ROW);
-        write(stagingRoot.resolve("validation_issues"), StagingSchemas.VALIDATION_ISSUE);
+        empty(stagingRoot.resolve("observations"), StagingSchemas.OBSERVATION);
+        empty(stagingRoot.resolve("rejected_rows"), StagingSchemas.REJECTED_ROW);
+        empty(stagingRoot.resolve("validation_issues"), StagingSchemas.VALIDATION_ISSUE);
     }
 
-    private static void write(Path dir, org.apache.avro.Schema schema) throws IOException {
-        // one empty part per dataset, so the glob always matches and carries the schema
+    private static void empty(Path dir, org.apache.avro.Schema schema) throws IOException {
         Files.createDirectories(dir);
         ParquetPart.write(dir.resolve("_empty.parquet"), schema, List.of());
     }
 
-    private void build(Statement st, Path scratch) throws SQLException {
-        String staged = glob("observations");
-        st.execute("CREATE TEMP VIEW staged AS SELECT * FROM read_parquet(" + staged + ")");
+    private void registerFiles(Connection db, Statement st, List<IngestedFile> files) throws SQLException {
+        st.execute("CREATE TEMP TABLE files (file_key VARCHAR, source_file VARCHAR, source_sha256 VARCHAR)");
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO files VALUES (?, ?, ?)")) {
+            for (IngestedFile f : files) {
+                ps.setString(1, f.key());
+                ps.setString(2, f.file());
+                ps.setString(3, f.sha256());
+                ps.execute();
+            }
+        }
+        st.execute("CREATE TEMP VIEW countries AS SELECT * FROM read_parquet("
+                + quote(stagingRoot.resolve("publish/countries/countries.parquet").toString()) + ")");
+        // parts are named <file key>-<chunk>.parquet; the empty placeholder matches no file
+        st.execute("CREATE TEMP VIEW staged AS SELECT " + runId + "::BIGINT AS run_id, s.country_iso3, "
+                + "c.m49 AS country_m49, coalesce(c.name, s.country_iso3) AS country_name, c.region, c.subregion, "
+                + "s.year, s.indicator, s.iccs_code, s.dimension, s.category, s.sex, s.age, s.unit, s.value, s.obs_status, "
+                + "s.flag, s.note, s.source, "
+                + "concat_ws('|', s.country_iso3, s.indicator, coalesce(s.iccs_code, ''), s.dimension, s.category, s.sex, s.age, s.unit) AS series_key, "
+                + "f.source_file, s.source_line, f.source_sha256 "
+                + "FROM read_parquet(" + glob("observations") + ", filename = true) s "
+                + "JOIN files f ON f.file_key = regexp_extract(parse_filename(s.filename), '^(.*)-[0-9]+\\.parquet$', 1) "
+                + "LEFT JOIN countries c ON c.iso3 = s.country_iso3");
+    }
+
+    private void findDuplicates(Statement st, Path scratch) throws SQLException {
         st.execute("""
                 CREATE TEMP TABLE dup_keys AS
                 SELECT series_key, year, count(*) AS copies,
@@ -132,7 +163,7 @@ public final class CyclePublisher {
                 WINDOW w AS (PARTITION BY s.series_key, s.year ORDER BY s.source_file, s.source_line)""");
         st.execute("""
                 CREATE TEMP TABLE dup_rejections AS
-                SELECT run_id, source_file, source_line, source_sha256, raw_text, series_key, value,
+                SELECT run_id, source_file, source_line, source_sha256, series_key, value,
                        CASE WHEN distinct_values > 1 THEN 'duplicate-conflict' ELSE 'duplicate-repeat' END AS rule_id,
                        CASE WHEN distinct_values > 1
                             THEN 'Series ' || series_key || ', year ' || year || ' is reported ' || copies
@@ -142,14 +173,42 @@ public final class CyclePublisher {
                        END AS message,
                        CASE WHEN distinct_values > 1 THEN all_copies ELSE first_copy END AS expected
                 FROM dup_rows WHERE distinct_values > 1 OR copy_no > 1""");
+    }
+
+    /** Staging keeps no raw text for accepted rows; a duplicate's rejected row quotes its line from the file. */
+    private void quoteDuplicateLines(Connection db, Statement st, List<IngestedFile> files) throws SQLException, IOException {
+        Map<String, NavigableSet<Long>> wanted = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT source_file, source_line FROM dup_rejections")) {
+            while (rs.next()) {
+                wanted.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getLong(2));
+            }
+        }
+        st.execute("CREATE TEMP TABLE raw_lines (source_file VARCHAR, source_line BIGINT, raw_text VARCHAR)");
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO raw_lines VALUES (?, ?, ?)")) {
+            for (IngestedFile f : files) {
+                NavigableSet<Long> lines = wanted.get(f.file());
+                if (lines == null) {
+                    continue;
+                }
+                for (Map.Entry<Long, String> e : SourceLines.read(f.path(), f.charset(), lines).entrySet()) {
+                    ps.setString(1, f.file());
+                    ps.setLong(2, e.getKey());
+                    ps.setString(3, e.getValue());
+                    ps.execute();
+                }
+            }
+        }
+    }
+
+    private void write(Statement st, Path scratch) throws SQLException {
         copy(st, "SELECT " + OBSERVATION_COLUMNS + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM dup_rejections r "
-                        + "WHERE r.source_file = s.source_file AND r.source_line = s.source_line) "
-                        + "ORDER BY country_iso3, indicator, iccs_code, series_key, year",
+                        + "WHERE r.source_file = s.source_file AND r.source_line = s.source_line) ORDER BY series_key, year",
                 scratch.resolve("observations"), true);
         copy(st, "SELECT run_id, source_file, source_line, source_sha256, raw_text, rule_id, field, message, error_count "
                         + "FROM read_parquet(" + glob("rejected_rows") + ") "
-                        + "UNION ALL SELECT run_id, source_file, source_line, source_sha256, raw_text, rule_id, 'value', message, 1 "
-                        + "FROM dup_rejections ORDER BY source_file, source_line",
+                        + "UNION ALL SELECT d.run_id, d.source_file, d.source_line, d.source_sha256, coalesce(l.raw_text, ''), "
+                        + "d.rule_id, 'value', d.message, 1 FROM dup_rejections d "
+                        + "LEFT JOIN raw_lines l USING (source_file, source_line) ORDER BY source_file, source_line",
                 scratch.resolve("rejected_rows").resolve("rejected_rows.parquet"), false);
         copy(st, "SELECT run_id, source_file, source_line, series_key, rule_id, severity, field, value, expected, message "
                         + "FROM read_parquet(" + glob("validation_issues") + ") "

@@ -1,13 +1,11 @@
 package org.uncts.cts.run;
 
-import java.nio.file.Path;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,12 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.uncts.cts.files.InputFile;
-import org.uncts.cts.ingest.ReturnLayout;
-import org.uncts.cts.model.RawObservation;
 import org.uncts.cts.spec.SurveyRunPlan;
-import org.uncts.cts.validate.RowOutcome;
-import org.uncts.cts.validate.RowValidator;
 
 /**
  * The survey-run job: "ingest" (one partition per input file, on local threads) then "publish".
@@ -64,46 +57,11 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Step ingestFile(JobRepository repository, PlatformTransactionManager transactionManager,
-                    ReturnItemReader returnItemReader, RowValidatingProcessor rowValidatingProcessor,
-                    StagingItemWriter stagingItemWriter, ProgressReporter progress,
+    Step ingestFile(JobRepository repository, PlatformTransactionManager transactionManager, RunResources resources,
+                    ProgressReporter progress, ObjectProvider<IngestFaults> faults,
                     @Value("${cts.ingest.chunk-size:20000}") int chunkSize) {
-        return new StepBuilder(WORKER_STEP, repository)
-                .<RawObservation, RowOutcome>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(returnItemReader)
-                .processor(rowValidatingProcessor)
-                .writer(stagingItemWriter)
-                .listener(progress)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    ReturnItemReader returnItemReader(@Value("#{stepExecutionContext['file']}") String file,
-                                      @Value("#{stepExecutionContext['displayName']}") String displayName,
-                                      @Value("#{stepExecutionContext['layout']}") String layout) {
-        return new ReturnItemReader(InputFile.inspect(Path.of(file)), displayName,
-                layout == null || layout.isEmpty() ? null : ReturnLayout.valueOf(layout));
-    }
-
-    @Bean
-    @StepScope
-    RowValidatingProcessor rowValidatingProcessor(RunResources resources, @Value("#{stepExecution}") StepExecution step) {
-        RunResources.Loaded loaded = resources.forSpec(spec(step));
-        return new RowValidatingProcessor(new RowValidator(loaded.reference(), loaded.plan().years(), runId(step)));
-    }
-
-    @Bean
-    @StepScope
-    StagingItemWriter stagingItemWriter(RunResources resources, @Value("#{stepExecution}") StepExecution step,
-                                        ObjectProvider<IngestFaults> faults) {
-        SurveyRunPlan plan = resources.forSpec(spec(step)).plan();
-        long runId = runId(step);
-        return new StagingItemWriter(StagingLayout.of(plan.outputDir(), runId),
-                step.getExecutionContext().getString(InputFilePartitioner.FILE_KEY),
-                step.getExecutionContext().getString(InputFilePartitioner.DISPLAY_NAME), runId,
-                faults.getIfAvailable(() -> IngestFaults.NONE));
+        return new IngestFileStep(repository, transactionManager, resources, progress,
+                faults.getIfAvailable(() -> IngestFaults.NONE), chunkSize);
     }
 
     @Bean
@@ -117,15 +75,8 @@ public class IngestJobConfiguration {
                                   @Value("#{jobParameters['spec']}") String spec,
                                   ObjectProvider<BuildProperties> build) {
         BuildProperties props = build.getIfAvailable();
-        return new PublishTasklet(resources.forSpec(spec).plan(), repository,
+        return new PublishTasklet(resources.forSpec(spec), repository,
                 props == null ? "dev" : props.getVersion());
     }
 
-    private static String spec(StepExecution step) {
-        return step.getJobExecution().getJobParameters().getString(SPEC_PARAM);
-    }
-
-    private static long runId(StepExecution step) {
-        return step.getJobExecution().getJobInstance().getInstanceId();
-    }
 }

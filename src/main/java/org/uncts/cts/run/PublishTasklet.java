@@ -34,16 +34,19 @@ public class PublishTasklet implements Tasklet {
     static final String FILE_SHA = "file.sha256";
     static final String FILE_ENCODING = "file.encoding";
     static final String FILE_FORMAT = "file.format";
+    static final String FILE_CHARSET = "file.charset";
     public static final String ROWS_READ = "rows.read";
     public static final String ROWS_ACCEPTED = "rows.accepted";
     public static final String ROWS_REJECTED = "rows.rejected";
 
     private final SurveyRunPlan plan;
+    private final org.uncts.cts.reference.ReferenceData reference;
     private final JobRepository repository;
     private final String codeVersion;
 
-    public PublishTasklet(SurveyRunPlan plan, JobRepository repository, String codeVersion) {
-        this.plan = plan;
+    public PublishTasklet(RunResources.Loaded loaded, JobRepository repository, String codeVersion) {
+        this.plan = loaded.plan();
+        this.reference = loaded.reference();
         this.repository = repository;
         this.codeVersion = codeVersion;
     }
@@ -64,11 +67,13 @@ public class PublishTasklet implements Tasklet {
             }
             ExecutionContext ctx = worker.getExecutionContext();
             long read = ReturnItemReader.readCount(ctx);
-            files.add(new IngestedFile(in.displayName(), ctx.getString(FILE_FORMAT, ""), ctx.getString(FILE_SHA, ""),
-                    ctx.getString(FILE_ENCODING, ""), read));
+            files.add(new IngestedFile(in.displayName(), FileKeys.of(in.displayName()), in.path(),
+                    java.nio.charset.Charset.forName(ctx.getString(FILE_CHARSET, "UTF-8")), ctx.getString(FILE_FORMAT, ""),
+                    ctx.getString(FILE_SHA, ""), ctx.getString(FILE_ENCODING, ""), read));
         }
 
-        CyclePublisher.Result result = new CyclePublisher(plan.outputDir(), staging.root(), runId).publish(files);
+        CyclePublisher.Result result = new CyclePublisher(plan.outputDir(), staging.root(), runId)
+                .publish(files, reference.countries().all());
         Instant started = job.getStartTime() == null ? Instant.now() : job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
         RunRecord run = new RunRecord(runId, plan.name(), plan.specFile().toString(), plan.specSha256(), plan.cycle(),
                 plan.years().from(), plan.years().to(), "COMPLETED", started, Instant.now(), result.files(),

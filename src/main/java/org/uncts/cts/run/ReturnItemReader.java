@@ -52,6 +52,7 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
         ctx.putLong(ROWS_KEY, rows);
         ctx.putString(PublishTasklet.FILE_SHA, file.sha256());
         ctx.putString(PublishTasklet.FILE_ENCODING, file.encodingLabel());
+        ctx.putString(PublishTasklet.FILE_CHARSET, file.charset().name());
         if (reader != null) {
             ctx.putString(PublishTasklet.FILE_FORMAT, reader.layout().specName());
         }

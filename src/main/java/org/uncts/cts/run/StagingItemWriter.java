@@ -89,7 +89,7 @@ public class StagingItemWriter extends ItemStreamSupport implements ItemStreamWr
     private void part(Path dir, Schema schema, List<GenericRecord> rows, String stage) {
         if (!rows.isEmpty()) {
             try {
-                ParquetPart.write(new PartDirectory(dir).partPath(fileKey, nextPart), schema, rows);
+                ParquetPart.writeStaging(new PartDirectory(dir).partPath(fileKey, nextPart), schema, rows);
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }

@@ -63,6 +63,20 @@ public final class ParquetPart {
         }
     }
 
+    /**
+     * Writes a staging part: Snappy and no column statistics, because staged parts are read once
+     * by the publish step and their write speed is the ingest's speed.
+     */
+    public static long writeStaging(Path target, Schema schema, Iterable<GenericRecord> rows) throws IOException {
+        try (Writer w = open(target, schema, CompressionCodecName.SNAPPY, false)) {
+            for (GenericRecord row : rows) {
+                w.write(row);
+            }
+            w.commit();
+            return w.rows();
+        }
+    }
+
     /** Opens a streaming writer for {@code target} with ZSTD compression. */
     public static Writer open(Path target, Schema schema) throws IOException {
         return open(target, schema, DEFAULT_CODEC);
@@ -70,13 +84,17 @@ public final class ParquetPart {
 
     /** Opens a streaming writer for {@code target}; codec is ZSTD, SNAPPY or UNCOMPRESSED. */
     public static Writer open(Path target, Schema schema, CompressionCodecName codec) throws IOException {
+        return open(target, schema, codec, true);
+    }
+
+    private static Writer open(Path target, Schema schema, CompressionCodecName codec, boolean statistics) throws IOException {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(codec, "codec");
         Path absolute = target.toAbsolutePath();
         Path tmp = tmpPath(absolute);
         try {
             Files.createDirectories(absolute.getParent());
-            return new Writer(absolute, tmp, newParquetWriter(tmp, schema, codec));
+            return new Writer(absolute, tmp, newParquetWriter(tmp, schema, codec, statistics));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw failure(absolute, e);
@@ -87,8 +105,8 @@ public final class ParquetPart {
         return target.resolveSibling(target.getFileName() + TMP_SUFFIX);
     }
 
-    private static ParquetWriter<GenericRecord> newParquetWriter(Path tmp, Schema schema, CompressionCodecName codec)
-            throws IOException {
+    private static ParquetWriter<GenericRecord> newParquetWriter(Path tmp, Schema schema, CompressionCodecName codec,
+                                                                 boolean statistics) throws IOException {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         // Standard 3-level LIST encoding rather than parquet-avro's legacy 2-level one.
         conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
@@ -99,6 +117,7 @@ public final class ParquetPart {
                 .withCodecFactory(new DirectCodecFactory())
                 .withCompressionCodec(codec)
                 .withRowGroupSize(ROW_GROUP_SIZE)
+                .withStatisticsEnabled(statistics)
                 // A .tmp left by a crashed run is simply overwritten.
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build();

@@ -12,14 +12,14 @@ public final class StagingSchemas {
     private StagingSchemas() {
     }
 
-    public static final Schema OBSERVATION = SchemaBuilder.record("observation").namespace("org.uncts.cts")
+    /**
+     * Staged observations carry only what the row itself says: the publish step adds what is the
+     * same for a whole file (file name, SHA-256, run id) or derivable (country names and regions,
+     * series key) by joins in DuckDB. Fewer columns is most of the ingest's write cost.
+     */
+    public static final Schema OBSERVATION = SchemaBuilder.record("staged_observation").namespace("org.uncts.cts")
             .fields()
-            .requiredLong("run_id")
             .requiredString("country_iso3")
-            .optionalString("country_m49")
-            .requiredString("country_name")
-            .optionalString("region")
-            .optionalString("subregion")
             .requiredInt("year")
             .requiredString("indicator")
             .optionalString("iccs_code")
@@ -33,11 +33,7 @@ public final class StagingSchemas {
             .optionalString("flag")
             .optionalString("note")
             .optionalString("source")
-            .requiredString("series_key")
-            .requiredString("source_file")
             .requiredLong("source_line")
-            .requiredString("source_sha256")
-            .requiredString("raw_text")
             .endRecord();
 
     public static final Schema REJECTED_ROW = SchemaBuilder.record("rejected_row").namespace("org.uncts.cts")

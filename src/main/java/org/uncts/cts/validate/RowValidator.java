@@ -30,6 +30,8 @@ public final class RowValidator {
     private final ReferenceData reference;
     private final ReferenceYears years;
     private final long runId;
+    /** Returns repeat a few indicator spellings millions of times. */
+    private final java.util.Map<String, Optional<Indicator>> indicatorsSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RowValidator(ReferenceData reference, ReferenceYears years, long runId) {
         this.reference = reference;
@@ -137,7 +139,7 @@ public final class RowValidator {
         if (y.endsWith(".0")) {
             y = y.substring(0, y.length() - 2); // spreadsheets export years as 2020.0
         }
-        if (y.length() != 4 || !y.chars().allMatch(Character::isDigit)) {
+        if (y.length() != 4 || !isDigits(y)) {
             f.add(RowRule.YEAR_INVALID, "year", raw.year(), "a four-digit year", "Year '" + raw.year() + "' is not a four-digit year.");
             return null;
         }
@@ -155,7 +157,13 @@ public final class RowValidator {
             f.add(RowRule.FIELD_MISSING, "indicator", "", "an indicator id", "The indicator is blank.");
             return null;
         }
-        Optional<Indicator> ind = reference.indicators().resolve(raw.indicator());
+        Optional<Indicator> ind = indicatorsSeen.get(raw.indicator());
+        if (ind == null) {
+            ind = reference.indicators().resolve(raw.indicator());
+            if (indicatorsSeen.size() < 10_000) {
+                indicatorsSeen.put(raw.indicator(), ind);
+            }
+        }
         if (ind.isEmpty()) {
             f.add(RowRule.INDICATOR_UNKNOWN, "indicator", raw.indicator(), "an indicator of docs/input-formats.md",
                     "Indicator '" + raw.indicator() + "' is not in the indicator list.");
@@ -204,6 +212,15 @@ public final class RowValidator {
             return null;
         }
         return code;
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBlank(String s) {
