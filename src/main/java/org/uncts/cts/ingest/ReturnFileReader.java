@@ -98,7 +98,7 @@ public final class ReturnFileReader implements AutoCloseable {
         }
         return new RawObservation(new Provenance(displayName, line, file.sha256()),
                 f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12],
-                rawText(record), problem);
+                () -> rawText(record), problem);
     }
 
     private boolean extraCellsBlank(CSVRecord record) {

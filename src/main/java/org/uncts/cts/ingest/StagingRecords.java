@@ -3,7 +3,6 @@ package org.uncts.cts.ingest;
 import java.util.List;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.uncts.cts.model.Observation;
 import org.uncts.cts.store.StagingSchemas;
 import org.uncts.cts.model.Severity;
 import org.uncts.cts.model.ValidationIssue;
@@ -13,28 +12,6 @@ import org.uncts.cts.validate.RowOutcome;
 public final class StagingRecords {
 
     private StagingRecords() {
-    }
-
-    public static GenericRecord observation(RowOutcome outcome) {
-        Observation o = outcome.observation();
-        GenericData.Record r = new GenericData.Record(StagingSchemas.OBSERVATION);
-        int i = 0;
-        r.put(i++, o.countryIso3());
-        r.put(i++, o.year());
-        r.put(i++, o.indicator());
-        r.put(i++, o.iccsCode());
-        r.put(i++, o.dimension());
-        r.put(i++, o.category());
-        r.put(i++, o.sex().code());
-        r.put(i++, o.age());
-        r.put(i++, o.unit().name());
-        r.put(i++, o.value());
-        r.put(i++, o.status().name());
-        r.put(i++, o.flag());
-        r.put(i++, o.note());
-        r.put(i++, o.source());
-        r.put(i, o.provenance().line());
-        return r;
     }
 
     public static GenericRecord rejected(RowOutcome outcome, long runId) {

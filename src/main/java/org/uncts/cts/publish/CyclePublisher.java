@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.uncts.cts.ingest.StagedObservationWriteSupport;
 import org.uncts.cts.reference.Country;
 import org.uncts.cts.store.ParquetPart;
 import org.uncts.cts.store.StagingSchemas;
@@ -111,7 +112,9 @@ public final class CyclePublisher {
 
     /** An empty part in each staging folder, so read_parquet has a file and a schema even with no rows. */
     private void ensureReadable() throws IOException {
-        empty(stagingRoot.resolve("observations"), StagingSchemas.OBSERVATION);
+        Files.createDirectories(stagingRoot.resolve("observations"));
+        ParquetPart.writeStaging(stagingRoot.resolve("observations").resolve("_empty.parquet"),
+                new StagedObservationWriteSupport(), List.of());
         empty(stagingRoot.resolve("rejected_rows"), StagingSchemas.REJECTED_ROW);
         empty(stagingRoot.resolve("validation_issues"), StagingSchemas.VALIDATION_ISSUE);
     }

@@ -12,7 +12,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.uncts.cts.ingest.StagedObservationWriteSupport;
 import org.uncts.cts.ingest.StagingRecords;
+import org.uncts.cts.model.Observation;
 import org.uncts.cts.store.ParquetPart;
 import org.uncts.cts.store.PartDirectory;
 import org.uncts.cts.store.StagingSchemas;
@@ -67,12 +69,12 @@ public class StagingItemWriter extends ItemStreamSupport implements ItemStreamWr
         if (chunk.isEmpty()) {
             return;
         }
-        List<GenericRecord> accepted = new ArrayList<>(chunk.size());
+        List<Observation> accepted = new ArrayList<>(chunk.size());
         List<GenericRecord> rejected = new ArrayList<>();
         List<GenericRecord> issues = new ArrayList<>();
         for (RowOutcome o : chunk) {
             if (o.accepted()) {
-                accepted.add(StagingRecords.observation(o));
+                accepted.add(o.observation());
             } else {
                 rejected.add(StagingRecords.rejected(o, runId));
             }
@@ -80,7 +82,15 @@ public class StagingItemWriter extends ItemStreamSupport implements ItemStreamWr
                 issues.addAll(StagingRecords.issues(List.of(o), runId));
             }
         }
-        part(staging.observations(), StagingSchemas.OBSERVATION, accepted, "observations");
+        if (!accepted.isEmpty()) {
+            try {
+                ParquetPart.writeStaging(new PartDirectory(staging.observations()).partPath(fileKey, nextPart),
+                        new StagedObservationWriteSupport(), accepted);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }
+        faults.afterPart(displayName, nextPart, "observations");
         part(staging.rejected(), StagingSchemas.REJECTED_ROW, rejected, "rejected");
         part(staging.issues(), StagingSchemas.VALIDATION_ISSUE, issues, "issues");
         nextPart++;
