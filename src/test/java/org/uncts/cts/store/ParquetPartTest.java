@@ -148,7 +148,7 @@ class ParquetPartTest {
     @EnumSource(names = {"ZSTD", "SNAPPY", "UNCOMPRESSED"})
     void everySupportedCodecRoundTrips(CompressionCodecName codec) throws Exception {
         Path part = dir.resolve(codec + ".parquet");
-        try (ParquetPart.Writer writer = ParquetPart.open(part, OBS, codec)) {
+        try (ParquetPart.Writer<GenericRecord> writer = ParquetPart.open(part, OBS, codec)) {
             for (int i = 0; i < 10_000; i++) {
                 writer.write(obs("C" + (i % 7), i, i * 3L, i % 5 == 0 ? null : i / 4.0, i % 2 == 0));
             }
@@ -165,7 +165,7 @@ class ParquetPartTest {
     @Test
     void streamingWriterRenamesOnlyOnCommit() throws Exception {
         Path part = dir.resolve("sub/dir/p.parquet");
-        try (ParquetPart.Writer writer = ParquetPart.open(part, OBS)) {
+        try (ParquetPart.Writer<GenericRecord> writer = ParquetPart.open(part, OBS)) {
             for (GenericRecord r : sample()) {
                 writer.write(r);
             }
@@ -183,7 +183,7 @@ class ParquetPartTest {
     @Test
     void closingWithoutCommitLeavesNothing() throws Exception {
         Path part = dir.resolve("p.parquet");
-        try (ParquetPart.Writer writer = ParquetPart.open(part, OBS)) {
+        try (ParquetPart.Writer<GenericRecord> writer = ParquetPart.open(part, OBS)) {
             writer.write(sample().get(0));
         }
         assertEquals(List.of(), listDir());
@@ -220,7 +220,7 @@ class ParquetPartTest {
         Path part = dir.resolve("p.parquet");
         GenericRecord bad = obs("X", 2020, 1L, 1.0, false);
         bad.put("notes", null); // required field
-        try (ParquetPart.Writer writer = ParquetPart.open(part, OBS)) {
+        try (ParquetPart.Writer<GenericRecord> writer = ParquetPart.open(part, OBS)) {
             writer.write(sample().get(0));
             IOException e = assertThrows(IOException.class, () -> writer.write(bad));
             assertTrue(e.getMessage().contains(part.toString()), e.getMessage());
