@@ -36,6 +36,9 @@ public final class StagedObservationWriteSupport extends WriteSupport<Observatio
             .required(PrimitiveTypeName.INT64).named("source_line")
             .named("staged_observation");
 
+    /** Columns whose values are nearly all different, so dictionary encoding them only costs time. */
+    public static final String[] UNIQUE_COLUMNS = {"value", "source_line"};
+
     private RecordConsumer out;
 
     @Override

@@ -85,7 +85,7 @@ public class StagingItemWriter extends ItemStreamSupport implements ItemStreamWr
         if (!accepted.isEmpty()) {
             try {
                 ParquetPart.writeStaging(new PartDirectory(staging.observations()).partPath(fileKey, nextPart),
-                        new StagedObservationWriteSupport(), accepted);
+                        new StagedObservationWriteSupport(), accepted, StagedObservationWriteSupport.UNIQUE_COLUMNS);
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }

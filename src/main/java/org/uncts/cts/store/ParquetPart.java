@@ -83,13 +83,18 @@ public final class ParquetPart {
      * ingest, where going through Avro records (and their unions for every optional column)
      * costs more than the Parquet encoding itself. Snappy, no statistics, as above.
      */
-    public static <T> long writeStaging(Path target, WriteSupport<T> support, Iterable<T> rows) throws IOException {
+    public static <T> long writeStaging(Path target, WriteSupport<T> support, Iterable<T> rows,
+                                        String... noDictionaryColumns) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path tmp = tmpPath(absolute);
         Writer<T> w;
         try {
             Files.createDirectories(absolute.getParent());
-            w = new Writer<>(absolute, tmp, new SupportBuilder<>(new LocalOutputFile(tmp), support)
+            SupportBuilder<T> builder = new SupportBuilder<>(new LocalOutputFile(tmp), support);
+            for (String column : noDictionaryColumns) {
+                builder.withDictionaryEncoding(column, false); // nearly unique values: a dictionary only costs
+            }
+            w = new Writer<>(absolute, tmp, builder
                     .withConf(new PlainParquetConfiguration())
                     .withCodecFactory(new DirectCodecFactory())
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
