@@ -42,7 +42,7 @@ public class RunCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!outcome.completed()) {
                 System.err.printf("cts run: run %d FAILED: %s%n  Fix the cause and run the same command again: "
-                        + "the run resumes where it stopped.%n", outcome.runId(), outcome.reason());
+                        + "the run resumes where it stopped. Details: var/cts.log%n", outcome.runId(), outcome.reason());
                 return ExitCodes.FAILED;
             }
             RunSummary.print(System.out, outcome, seconds);

@@ -65,8 +65,9 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Step publish(JobRepository repository, PlatformTransactionManager transactionManager, PublishTasklet publishTasklet) {
-        return new StepBuilder("publish", repository).tasklet(publishTasklet, transactionManager).build();
+    Step publish(JobRepository repository, PlatformTransactionManager transactionManager, PublishTasklet publishTasklet,
+                 ProgressReporter progress) {
+        return new StepBuilder("publish", repository).tasklet(publishTasklet, transactionManager).listener((org.springframework.batch.core.listener.StepExecutionListener) progress).build();
     }
 
     @Bean
