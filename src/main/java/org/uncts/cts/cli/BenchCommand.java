@@ -52,8 +52,9 @@ public class BenchCommand implements Callable<Integer> {
             pool.resetPeakUsage();
         }
         String repo = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("var/job-repository");
+        // a command-line property, so that it wins over application.properties: the bench has its own job repository
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CtsApplication.class)
-                .properties("spring.datasource.url=" + repo).run()) {
+                .run("--spring.datasource.url=" + repo)) {
             long t1 = System.nanoTime();
             RunOutcome outcome = ctx.getBean(SurveyRunLauncher.class).launch(corpus.spec());
             double total = secs(t1);

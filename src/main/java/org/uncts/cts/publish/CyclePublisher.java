@@ -41,6 +41,8 @@ public final class CyclePublisher {
             + "indicator, iccs_code, dimension, category, sex, age, unit, value, obs_status, flag, note, source, "
             + "series_key, source_file, source_line, source_sha256";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CyclePublisher.class);
+
     private final Path outputDir;
     private final Path stagingRoot;
     private final long runId;
@@ -70,10 +72,14 @@ public final class CyclePublisher {
                 st.execute("SET preserve_insertion_order = false");
                 st.execute("SET memory_limit = '2GB'");
                 st.execute("SET temp_directory = " + quote(stagingRoot.resolve("duckdb-tmp").toString()));
+                long t = System.nanoTime();
                 registerFiles(db, st, files);
+                t = logTime("staged parts gathered", t);
                 findDuplicates(st, scratch);
                 quoteDuplicateLines(db, st, files);
+                t = logTime("duplicates found", t);
                 write(st, scratch);
+                t = logTime("datasets written", t);
                 counts = countByFile(st);
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (severity = 'ERROR'), "
                         + "count(*) FILTER (severity = 'WARNING'), count(*) FILTER (severity = 'INFO') FROM read_parquet("
@@ -110,6 +116,12 @@ public final class CyclePublisher {
         }
     }
 
+    private long logTime(String what, long since) {
+        long now = System.nanoTime();
+        LOG.info("run {}: {} in {} ms", runId, what, (now - since) / 1_000_000);
+        return now;
+    }
+
     /** An empty part in each staging folder, so read_parquet has a file and a schema even with no rows. */
     private void ensureReadable() throws IOException {
         Files.createDirectories(stagingRoot.resolve("observations"));
@@ -136,8 +148,10 @@ public final class CyclePublisher {
         }
         st.execute("CREATE TEMP VIEW countries AS SELECT * FROM read_parquet("
                 + quote(stagingRoot.resolve("publish/countries/countries.parquet").toString()) + ")");
-        // parts are named <file key>-<chunk>.parquet; the empty placeholder matches no file
-        st.execute("CREATE TEMP VIEW staged AS SELECT " + runId + "::BIGINT AS run_id, s.country_iso3, "
+        // parts are named <file key>-<chunk>.parquet; the empty placeholder matches no file.
+        // Materialized once (DuckDB spills to the staging folder past its memory limit): every later
+        // query reads it, and the hundreds of small parts, the joins and the keys are done once.
+        st.execute("CREATE TEMP TABLE staged AS SELECT " + runId + "::BIGINT AS run_id, s.country_iso3, "
                 + "c.m49 AS country_m49, coalesce(c.name, s.country_iso3) AS country_name, c.region, c.subregion, "
                 + "s.year, s.indicator, s.iccs_code, s.dimension, s.category, s.sex, s.age, s.unit, s.value, s.obs_status, "
                 + "s.flag, s.note, s.source, "
@@ -205,7 +219,7 @@ public final class CyclePublisher {
 
     private void write(Statement st, Path scratch) throws SQLException {
         copy(st, "SELECT " + OBSERVATION_COLUMNS + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM dup_rejections r "
-                        + "WHERE r.source_file = s.source_file AND r.source_line = s.source_line) ORDER BY series_key, year",
+                        + "WHERE r.source_file = s.source_file AND r.source_line = s.source_line)",
                 scratch.resolve("observations"), true);
         copy(st, "SELECT run_id, source_file, source_line, source_sha256, raw_text, rule_id, field, message, error_count "
                         + "FROM read_parquet(" + glob("rejected_rows") + ") "

@@ -1,0 +1,76 @@
+package org.uncts.cts.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a statistician sees when the command line or the spec is wrong: one line and a distinct exit code. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream oldErr;
+    private PrintStream oldOut;
+
+    @BeforeEach
+    void capture() {
+        oldErr = System.err;
+        oldOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(oldErr);
+        System.setOut(oldOut);
+    }
+
+    @Test
+    void aMissingSpecIsBadInput() {
+        assertEquals(ExitCodes.BAD_INPUT, Main.run("run", dir.resolve("nope.yml").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("nope.yml does not exist"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSpecWithAnUnknownKeyIsBadInputAndNamesTheKey() throws Exception {
+        Path spec = dir.resolve("bad.yml");
+        Files.writeString(spec, "name: x\ncycle: y\nreference_years: {from: 2015, to: 2024}\ninputs: []\n"
+                + "reference: {countries: []}\nouput: out\n");
+        assertEquals(ExitCodes.BAD_INPUT, Main.run("run", spec.toString()));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("line 6") && text.contains("unknown key 'ouput'"), text);
+    }
+
+    @Test
+    void sqlWithoutACatalogSaysToRunFirst() {
+        assertEquals(ExitCodes.FAILED, Main.run("sql", "--catalog", dir.resolve("catalog.duckdb").toString(), "select 1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("./cts run"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        assertEquals(2, Main.run("sql", "--format", "xml", "select 1"));
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(0, Main.run("--help"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        for (String command : new String[] {"run", "sql", "runs", "bench"}) {
+            assertTrue(text.contains("  " + command + " "), text);
+        }
+    }
+}
