@@ -66,7 +66,7 @@ public final class CountryFileReader {
     }
 
     private static CountryFile readM49(CsvTable t) {
-        requireColumns(t, M49_REQUIRED, M49_HEADER);
+        t.requireColumns(M49_REQUIRED, M49_HEADER);
         int regionCode = t.column("region code");
         int regionName = t.column("region name");
         int subCode = t.column("sub-region code");
@@ -104,7 +104,7 @@ public final class CountryFileReader {
     }
 
     private static CountryFile readSimple(CsvTable t) {
-        requireColumns(t, SIMPLE_REQUIRED, SIMPLE_HEADER);
+        t.requireColumns(SIMPLE_REQUIRED, SIMPLE_HEADER);
         t.requireOnlyColumns(SIMPLE_ALLOWED, SIMPLE_HEADER);
         int iso3 = t.column("iso3");
         int m49 = t.column("m49");
@@ -199,16 +199,6 @@ public final class CountryFileReader {
             }
         }
         return new Country(iso3, m49, name, regionCode, region, subCode, sub, interCode, inter, parentIso3);
-    }
-
-    private static void requireColumns(CsvTable t, List<String> required, String expectedHeader) {
-        List<String> h = t.normalizedHeader();
-        List<String> missing = required.stream().filter(c -> !h.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new ReferenceDataException(t.source(), t.headerLine(), missing.get(0),
-                    "the header '" + t.headerText() + "' lacks column(s) " + String.join(", ", missing) + ".",
-                    "use the header " + expectedHeader + ".");
-        }
     }
 
     private static String required(CsvTable t, CsvTable.Row r, int column, String field) {

@@ -225,4 +225,15 @@ final class CsvTable {
             }
         }
     }
+
+    /** Fails, naming the file, its header line and the first missing column, unless every required column is there. */
+    void requireColumns(List<String> required, String expectedHeader) {
+        List<String> h = normalizedHeader();
+        List<String> missing = required.stream().filter(c -> !h.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new ReferenceDataException(source(), headerLine(), missing.get(0),
+                    "the header '" + headerText() + "' lacks column(s) " + String.join(", ", missing) + ".",
+                    "use the header " + expectedHeader + ".");
+        }
+    }
 }

@@ -35,12 +35,12 @@ public final class PopulationFileReader {
         CsvTable t = CsvTable.read(file);
         List<String> h = t.normalizedHeader();
         if (h.contains("country code") && h.contains("value")) {
-            requireColumns(t, List.of("country code", "year", "value"), WORLD_BANK_HEADER);
+            t.requireColumns(List.of("country code", "year", "value"), WORLD_BANK_HEADER);
             return read(t, PopulationFileLayout.WORLD_BANK, t.column("country code"), t.column("year"), -1,
                     t.column("value"));
         }
         if (h.contains("iso3") && h.contains("population")) {
-            requireColumns(t, List.of("iso3", "year", "sex", "population"), SIMPLE_HEADER);
+            t.requireColumns(List.of("iso3", "year", "sex", "population"), SIMPLE_HEADER);
             t.requireOnlyColumns(List.of("iso3", "year", "sex", "population"), SIMPLE_HEADER);
             return read(t, PopulationFileLayout.SIMPLE, t.column("iso3"), t.column("year"), t.column("sex"),
                     t.column("population"));
@@ -110,16 +110,6 @@ public final class PopulationFileReader {
             default -> throw new ReferenceDataException(t.source(), r.line(), t.header().get(col),
                     "'" + s + "' is not a sex code.", "use _T, M, F (or Total, Male, Female).");
         };
-    }
-
-    private static void requireColumns(CsvTable t, List<String> required, String expectedHeader) {
-        List<String> h = t.normalizedHeader();
-        List<String> missing = required.stream().filter(c -> !h.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new ReferenceDataException(t.source(), t.headerLine(), missing.get(0),
-                    "the header '" + t.headerText() + "' lacks column(s) " + String.join(", ", missing) + ".",
-                    "use the header " + expectedHeader + ".");
-        }
     }
 
     static String fmt(double v) {
