@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
@@ -17,12 +15,15 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.uncts.cts.publish.CountriesDataset;
 import org.uncts.cts.publish.CyclePublisher;
+import org.uncts.cts.publish.PublishedSchemas;
 import org.uncts.cts.publish.IngestedFile;
 import org.uncts.cts.publish.RunRecord;
 import org.uncts.cts.publish.RunsDataset;
 import org.uncts.cts.spec.SurveyRunPlan;
 import org.uncts.cts.store.DuckDbCatalog;
+import org.uncts.cts.store.StagingSchemas;
 
 /**
  * The last step of a survey run: publishes the staged parts as datasets, records the run in the
@@ -80,11 +81,14 @@ public class PublishTasklet implements Tasklet {
                 result.errors(), result.warnings(), result.infos(), codeVersion);
         RunsDataset.write(plan.outputDir(), run);
 
-        Map<String, String> views = new LinkedHashMap<>();
-        for (String ds : CyclePublisher.DATASETS) {
-            views.put(ds, plan.outputDir().resolve(ds).toAbsolutePath() + (ds.equals("observations") ? "/**/*.parquet" : "/*.parquet"));
-        }
-        views.put("runs", plan.outputDir().resolve("runs").toAbsolutePath() + "/*.parquet");
+        Path out = plan.outputDir().toAbsolutePath();
+        // with schemas, so that a dataset with no rows this run is still a (typed, empty) view
+        List<DuckDbCatalog.Dataset> views = List.of(
+                new DuckDbCatalog.Dataset("observations", out + "/observations/**/*.parquet", PublishedSchemas.OBSERVATION),
+                new DuckDbCatalog.Dataset("rejected_rows", out + "/rejected_rows/*.parquet", StagingSchemas.REJECTED_ROW),
+                new DuckDbCatalog.Dataset("validation_issues", out + "/validation_issues/*.parquet", StagingSchemas.VALIDATION_ISSUE),
+                new DuckDbCatalog.Dataset("countries", out + "/countries/*.parquet", CountriesDataset.COUNTRY),
+                new DuckDbCatalog.Dataset("runs", out + "/runs/*.parquet", RunsDataset.RUN));
         try {
             DuckDbCatalog.writeCatalog(catalogPath(plan), views);
             CyclePublisher.deleteTree(staging.root());

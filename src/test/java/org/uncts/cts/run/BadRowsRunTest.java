@@ -88,4 +88,25 @@ class BadRowsRunTest {
         String msg = (String) Duck.rows("select message from " + rejected + " where source_line = 11").get(0).get(0);
         assertTrue(msg.startsWith("Series DEU|offences_recorded|0101|") && msg.contains("returns/bad.csv line 11: 70.0; returns/bad.csv line 12: 75.0"), msg);
     }
+
+    @Test
+    void aRunThatAcceptsNothingStillHasEveryView() throws Exception {
+        TestCycle.writeReference(dir);
+        Files.createDirectories(dir.resolve("returns"));
+        Files.writeString(dir.resolve("returns/all-bad.csv"), "country,year,indicator,value\nXYZ,2020,persons_held,1\n");
+        Path out = dir.resolve("out");
+        RunOutcome run = launcher.launch(TestCycle.writeSpec(dir, "all-bad", out));
+        assertEquals(BatchStatus.COMPLETED, run.status(), String.valueOf(run.reason()));
+        java.util.Properties ro = new java.util.Properties();
+        ro.setProperty("duckdb.read_only", "true");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve("catalog.duckdb"), ro);
+             var st = c.createStatement()) {
+            for (String view : List.of("observations", "rejected_rows", "validation_issues", "countries", "runs")) {
+                try (var rs = st.executeQuery("select count(*) from " + view)) {
+                    rs.next();
+                    assertEquals(view.equals("observations") ? 0 : view.equals("countries") ? 11 : 1, rs.getLong(1), view);
+                }
+            }
+        }
+    }
 }

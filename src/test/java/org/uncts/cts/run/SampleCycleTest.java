@@ -207,6 +207,15 @@ class SampleCycleTest {
     }
 
     @Test
+    void publishedObservationColumnsMatchTheSchemaUsedForEmptyViews() throws Exception {
+        Path empty = dir.resolve("empty-observations.parquet");
+        org.uncts.cts.store.ParquetPart.write(empty, org.uncts.cts.publish.PublishedSchemas.OBSERVATION, List.of());
+        String describe = "select column_name, column_type from (describe select * from %s) order by all";
+        assertEquals(Duck.rows(describe.formatted(Duck.parquet(empty))),
+                Duck.rows(describe.formatted("read_parquet('" + out.resolve("observations") + "/**/*.parquet', hive_partitioning = false)")));
+    }
+
+    @Test
     void theDataUnodcExtractIsReadWhole() {
         String f = "'%dataunodc_homicide_extract.csv'";
         assertEquals(0, Duck.count("select count(*) from " + Duck.parquet(out.resolve("rejected_rows/*.parquet"))
