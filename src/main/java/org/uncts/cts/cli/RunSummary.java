@@ -42,7 +42,7 @@ final class RunSummary {
             }
         }
         out.printf("  outputs: %s%n", outDir);
-        out.println("    observations/ rejected_rows/ validation_issues/ runs/  (Parquet)   catalog.duckdb (views)");
+        out.println("    observations/ rejected_rows/ validation_issues/ countries/ runs/  (Parquet)   catalog.duckdb (views)");
         out.println("  next:");
         out.println("    ./cts sql \"select rule_id, severity, count(*) from validation_issues group by all order by 3 desc\"");
         out.println("    duckdb " + PublishTasklet.catalogPath(outcome.plan()) + " \"select * from rejected_rows\"");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Runs read-only SQL over the published datasets (observations, rejected_rows, validation_issues, runs).",
+        description = {"Runs read-only SQL over the published datasets (observations, rejected_rows, validation_issues, countries, runs).",
             "With no query, reads SQL from standard input."})
 public class SqlCommand implements Callable<Integer> {
 
