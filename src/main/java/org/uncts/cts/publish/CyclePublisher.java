@@ -163,21 +163,23 @@ public final class CyclePublisher {
     }
 
     private void findDuplicates(Statement st, Path scratch) throws SQLException {
+        // a cheap count over every row first; the costlier comparisons only over keys seen twice
         st.execute("""
                 CREATE TEMP TABLE dup_keys AS
-                SELECT series_key, year, count(*) AS copies,
-                       count(DISTINCT coalesce(CAST(value AS VARCHAR), 'missing:' || obs_status)) AS distinct_values
-                FROM staged GROUP BY series_key, year HAVING count(*) > 1""");
+                SELECT series_key, year FROM staged GROUP BY series_key, year HAVING count(*) > 1""");
         st.execute("""
                 CREATE TEMP TABLE dup_rows AS
-                SELECT s.*, d.copies, d.distinct_values,
+                SELECT s.*,
+                       count(*) OVER k AS copies,
+                       count(DISTINCT coalesce(CAST(s.value AS VARCHAR), 'missing:' || s.obs_status)) OVER k AS distinct_values,
                        row_number() OVER w AS copy_no,
                        first_value(s.source_file || ' line ' || s.source_line) OVER w AS first_copy,
                        string_agg(s.source_file || ' line ' || s.source_line || ': '
                                   || coalesce(CAST(s.value AS VARCHAR), 'missing (' || s.obs_status || ')'), '; ')
                            OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS all_copies
                 FROM staged s JOIN dup_keys d USING (series_key, year)
-                WINDOW w AS (PARTITION BY s.series_key, s.year ORDER BY s.source_file, s.source_line)""");
+                WINDOW k AS (PARTITION BY s.series_key, s.year),
+                       w AS (PARTITION BY s.series_key, s.year ORDER BY s.source_file, s.source_line)""");
         st.execute("""
                 CREATE TEMP TABLE dup_rejections AS
                 SELECT run_id, source_file, source_line, source_sha256, series_key, value,
@@ -233,9 +235,10 @@ public final class CyclePublisher {
                         + "CAST(value AS VARCHAR), expected, message FROM dup_rejections "
                         + "ORDER BY source_file, source_line, rule_id",
                 scratch.resolve("validation_issues").resolve("validation_issues.parquet"), false);
-        st.execute("CREATE TEMP TABLE accepted_by_file AS SELECT source_file, count(*) AS n FROM staged s "
-                + "WHERE NOT EXISTS (SELECT 1 FROM dup_rejections r WHERE r.source_file = s.source_file "
-                + "AND r.source_line = s.source_line) GROUP BY source_file");
+        // staged rows per file less those set aside as duplicates (each staged row is rejected at most once)
+        st.execute("CREATE TEMP TABLE accepted_by_file AS SELECT s.source_file, s.n - coalesce(d.n, 0) AS n FROM "
+                + "(SELECT source_file, count(*) AS n FROM staged GROUP BY source_file) s LEFT JOIN "
+                + "(SELECT source_file, count(*) AS n FROM dup_rejections GROUP BY source_file) d USING (source_file)");
         st.execute("CREATE TEMP TABLE rejected_by_file AS SELECT source_file, count(*) AS n FROM ("
                 + "SELECT source_file FROM read_parquet(" + glob("rejected_rows") + ") "
                 + "UNION ALL SELECT source_file FROM dup_rejections) GROUP BY source_file");
