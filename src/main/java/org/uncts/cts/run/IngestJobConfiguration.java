@@ -3,6 +3,7 @@ package org.uncts.cts.run;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.uncts.cts.spec.SurveyRunPlan;
 
 /**
  * The survey-run job: "ingest" (one partition per input file, on local threads) then "publish".
@@ -67,7 +67,10 @@ public class IngestJobConfiguration {
     @Bean
     Step publish(JobRepository repository, PlatformTransactionManager transactionManager, PublishTasklet publishTasklet,
                  ProgressReporter progress) {
-        return new StepBuilder("publish", repository).tasklet(publishTasklet, transactionManager).listener((org.springframework.batch.core.listener.StepExecutionListener) progress).build();
+        return new StepBuilder("publish", repository)
+                .tasklet(publishTasklet, transactionManager)
+                .listener((StepExecutionListener) progress)
+                .build();
     }
 
     @Bean
