@@ -36,7 +36,7 @@ final class RunSummary {
             try (ResultSet rs = st.executeQuery("SELECT f.file, f.format, f.encoding, f.rows_read, f.rows_accepted, f.rows_rejected "
                     + "FROM (SELECT unnest(input_files) AS f FROM read_parquet('" + runFile.toString().replace("'", "''") + "'))")) {
                 while (rs.next()) {
-                    out.printf(Locale.ROOT, "    %-44s %-9s %-16s read %,8d = accepted %,8d + rejected %,6d%n",
+                    out.printf(Locale.ROOT, "    %-52s %-9s %-16s read %,8d = accepted %,8d + rejected %,6d%n",
                             rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
                 }
             }

@@ -61,10 +61,10 @@ public class ProgressReporter implements JobExecutionListener, StepExecutionList
             if (name.startsWith(IngestJobConfiguration.WORKER_STEP + ":")) {
                 filesDone.incrementAndGet();
                 String file = step.getExecutionContext().getString(InputFilePartitioner.DISPLAY_NAME, name);
-                out.printf(Locale.ROOT, "  read %-48s %,10d rows  %s%n", file,
+                out.printf(Locale.ROOT, "  read %-52s %,10d rows  %s%n", file,
                         ReturnItemReader.readCount(step.getExecutionContext()), step.getStatus());
             } else {
-                out.printf(Locale.ROOT, "  step %-48s %s%n", name, step.getStatus());
+                out.printf(Locale.ROOT, "  step %-52s %s%n", name, step.getStatus());
             }
             out.flush();
         }
