@@ -30,9 +30,4 @@ public enum ObsStatus {
     public String description() {
         return description;
     }
-
-    /** Missing statuses carry no value. */
-    public boolean isMissing() {
-        return this == O || this == M || this == L || this == K || this == Q;
-    }
 }

@@ -246,14 +246,10 @@ public final class CyclePublisher {
 
     private Map<String, long[]> countByFile(Statement st) throws SQLException {
         Map<String, long[]> counts = new HashMap<>();
-        try (ResultSet rs = st.executeQuery("SELECT source_file, n FROM accepted_by_file")) {
+        try (ResultSet rs = st.executeQuery("SELECT source_file, coalesce(a.n, 0), coalesce(r.n, 0) "
+                + "FROM accepted_by_file a FULL JOIN rejected_by_file r USING (source_file)")) {
             while (rs.next()) {
-                counts.computeIfAbsent(rs.getString(1), k -> new long[2])[0] = rs.getLong(2);
-            }
-        }
-        try (ResultSet rs = st.executeQuery("SELECT source_file, n FROM rejected_by_file")) {
-            while (rs.next()) {
-                counts.computeIfAbsent(rs.getString(1), k -> new long[2])[1] = rs.getLong(2);
+                counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
             }
         }
         return counts;

@@ -191,24 +191,26 @@ public final class RowValidator {
             }
             return null;
         }
-        String code = given;
-        if (reference.iccs().byCode(code).isEmpty()) {
-            if (reference.iccs().byCode("0" + code).isPresent()) {
-                code = "0" + code;
-                f.add(RowRule.ICCS_LEADING_ZERO, "iccs_code", given, code,
-                        "ICCS code '" + given + "' read as " + code + " (leading zero restored). Please keep codes as text.");
-            } else {
+        Optional<IccsCode> known = reference.iccs().byCode(given);
+        String code;
+        if (known.isPresent()) {
+            code = known.get().code(); // the code as the list writes it
+        } else {
+            Optional<IccsCode> restored = reference.iccs().withLostLeadingZero(given);
+            if (restored.isEmpty()) {
                 f.add(RowRule.ICCS_UNKNOWN, "iccs_code", given, "a code of the ICCS code list",
                         "ICCS code '" + given + "' is not in the ICCS code list.");
                 return null;
             }
+            code = restored.get().code();
+            f.add(RowRule.ICCS_LEADING_ZERO, "iccs_code", given, code,
+                    "ICCS code '" + given + "' read as " + code + " (leading zero restored). Please keep codes as text.");
         }
-        if (rule == IccsRule.NONE
-                || (rule == IccsRule.FIXED && !code.equals(indicator.fixedIccsCode()))) {
+        Optional<String> problem = indicator.iccsProblem(code);
+        if (problem.isPresent()) {
             String expected = rule == IccsRule.NONE ? "blank" : indicator.fixedIccsCode();
             f.add(RowRule.ICCS_NOT_ALLOWED, "iccs_code", given, expected,
-                    "Indicator " + indicator.id() + " takes " + (rule == IccsRule.NONE ? "no ICCS code" : "ICCS code " + expected)
-                            + ", but '" + given + "' was given.");
+                    "The " + problem.get() + ".");
             return null;
         }
         return code;

@@ -16,7 +16,12 @@ public final class Duck {
     }
 
     public static List<List<Object>> rows(String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        return rows("jdbc:duckdb:", new java.util.Properties(), sql);
+    }
+
+    /** The rows of a query on a given DuckDB database, opened with the given properties (e.g. read-only). */
+    public static List<List<Object>> rows(String url, java.util.Properties props, String sql) {
+        try (Connection c = DriverManager.getConnection(url, props); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             List<List<Object>> out = new ArrayList<>();
