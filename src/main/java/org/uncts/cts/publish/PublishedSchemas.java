@@ -36,6 +36,32 @@ public final class PublishedSchemas {
             .requiredString("source_sha256")
             .endRecord();
 
+    /**
+     * Columns of the published validation_issues dataset: one row per finding, of a row rule
+     * (one source line) or of a cross-row rule (a series, one or more years, several lines).
+     */
+    public static final Schema VALIDATION_ISSUE = SchemaBuilder.record("validation_issue").namespace("org.uncts.cts")
+            .fields()
+            .requiredLong("run_id")
+            .requiredString("rule_id")
+            .requiredString("rule_kind")
+            .requiredString("severity")
+            .optionalString("country_iso3")
+            .optionalString("indicator")
+            .optionalString("series_key")
+            .optionalInt("year")
+            .optionalString("years")
+            .optionalString("field")
+            .optionalString("value")
+            .optionalString("expected")
+            .optionalDouble("imbalance")
+            .requiredString("message")
+            .requiredBoolean("explain")
+            .optionalString("source_file")
+            .optionalLong("source_line")
+            .optionalString("source_lines")
+            .endRecord();
+
     private PublishedSchemas() {
     }
 }
