@@ -36,6 +36,9 @@ public final class CyclePublisher {
 
     public static final List<String> DATASETS = List.of("observations", "rejected_rows", "validation_issues", "countries");
 
+    /** The row rules' findings, in the scratch folder, before the cross-row findings join them. */
+    public static final String ROW_ISSUES = "row_issues.parquet";
+
     /** Published observation columns, in order. */
     static final String OBSERVATION_COLUMNS = "run_id, country_iso3, country_m49, country_name, region, subregion, year, "
             + "indicator, iccs_code, dimension, category, sex, age, unit, value, obs_status, flag, note, source, "
@@ -57,16 +60,18 @@ public final class CyclePublisher {
     public record Result(List<FileCounts> files, long errors, long warnings, long infos) {
     }
 
-    /** Publishes the datasets and returns the counts per input file, in the order given. */
-    public Result publish(List<IngestedFile> files, Collection<Country> countries) {
-        Path scratch = stagingRoot.resolve("publish");
+    /**
+     * Builds the cycle's datasets in the scratch folder from the staged parts: observations (less
+     * duplicates), rejected_rows, the row rules' findings ({@link #ROW_ISSUES}) and countries.
+     * Checks that every row read is accounted for. Nothing is published yet.
+     */
+    public Result consolidate(List<IngestedFile> files, Collection<Country> countries) {
+        Path scratch = scratch();
         try {
             deleteTree(scratch);
             Files.createDirectories(scratch);
             ensureReadable();
             CountriesDataset.write(scratch.resolve("countries").resolve("countries.parquet"), countries);
-            Map<String, long[]> counts;
-            long[] severities = new long[3];
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
                  Statement st = db.createStatement()) {
                 st.execute("SET preserve_insertion_order = false");
@@ -79,38 +84,99 @@ public final class CyclePublisher {
                 quoteDuplicateLines(db, st, files);
                 t = logTime("duplicates found", t);
                 write(st, scratch);
-                t = logTime("datasets written", t);
-                counts = countByFile(st);
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (severity = 'ERROR'), "
-                        + "count(*) FILTER (severity = 'WARNING'), count(*) FILTER (severity = 'INFO') FROM read_parquet("
-                        + quote(scratch.resolve("validation_issues").resolve("validation_issues.parquet").toString()) + ")")) {
-                    rs.next();
-                    for (int i = 0; i < 3; i++) {
-                        severities[i] = rs.getLong(i + 1);
-                    }
-                }
+                logTime("datasets written", t);
             }
-            List<FileCounts> result = new ArrayList<>();
-            List<String> unbalanced = new ArrayList<>();
-            for (IngestedFile f : files) {
-                long[] c = counts.getOrDefault(f.file(), new long[2]);
-                FileCounts fc = new FileCounts(f.file(), f.format(), f.sha256(), f.encoding(), f.rowsRead(), c[0], c[1]);
-                if (!fc.balanced()) {
-                    unbalanced.add(f.file() + ": read " + fc.rowsRead() + ", accepted " + fc.rowsAccepted()
-                            + ", rejected " + fc.rowsRejected());
-                }
-                result.add(fc);
-            }
-            if (!unbalanced.isEmpty()) {
-                throw new IllegalStateException("Rows do not add up (read must equal accepted + rejected), nothing was published: "
-                        + String.join("; ", unbalanced) + ". This is a bug in cts-pipeline: please report it with the run id " + runId + ".");
-            }
-            for (String ds : DATASETS) {
-                swapIn(scratch.resolve(ds), outputDir.resolve(ds));
-            }
-            return new Result(result, severities[0], severities[1], severities[2]);
+            return counts(files);
         } catch (SQLException e) {
-            throw new IllegalStateException("Publishing run " + runId + " failed in DuckDB: " + e.getMessage(), e);
+            throw new IllegalStateException("Consolidating run " + runId + " failed in DuckDB: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Consolidating run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder where this run's datasets are built before they are moved into place. */
+    public Path scratch() {
+        return stagingRoot.resolve("publish");
+    }
+
+    /**
+     * Counts per input file (in the order given) and findings by severity, from the datasets in
+     * the scratch folder; fails if the rows of any file do not add up (read = accepted + rejected).
+     */
+    public Result counts(List<IngestedFile> files) {
+        Path scratch = scratch();
+        Map<String, long[]> counts = new HashMap<>();
+        long[] severities = new long[3];
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT source_file, coalesce(a.n, 0), coalesce(r.n, 0) FROM "
+                    + "(SELECT source_file, count(*) AS n FROM read_parquet(" + quote(scratch + "/observations/**/*.parquet")
+                    + ", hive_partitioning = false) GROUP BY ALL) a FULL JOIN "
+                    + "(SELECT source_file, count(*) AS n FROM read_parquet(" + quote(scratch + "/rejected_rows/*.parquet")
+                    + ") GROUP BY ALL) r USING (source_file)")) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                }
+            }
+            Path issues = Files.isDirectory(scratch.resolve("validation_issues"))
+                    ? scratch.resolve("validation_issues").resolve("validation_issues.parquet") : scratch.resolve(ROW_ISSUES);
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (severity = 'ERROR'), "
+                    + "count(*) FILTER (severity = 'WARNING'), count(*) FILTER (severity = 'INFO') FROM read_parquet("
+                    + quote(issues.toString()) + ")")) {
+                rs.next();
+                for (int i = 0; i < 3; i++) {
+                    severities[i] = rs.getLong(i + 1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting the rows of run " + runId + " failed in DuckDB: " + e.getMessage(), e);
+        }
+        List<FileCounts> result = new ArrayList<>();
+        List<String> unbalanced = new ArrayList<>();
+        for (IngestedFile f : files) {
+            long[] c = counts.getOrDefault(f.file(), new long[2]);
+            FileCounts fc = new FileCounts(f.file(), f.format(), f.sha256(), f.encoding(), f.rowsRead(), c[0], c[1]);
+            if (!fc.balanced()) {
+                unbalanced.add(f.file() + ": read " + fc.rowsRead() + ", accepted " + fc.rowsAccepted()
+                        + ", rejected " + fc.rowsRejected());
+            }
+            result.add(fc);
+        }
+        if (!unbalanced.isEmpty()) {
+            throw new IllegalStateException("Rows do not add up (read must equal accepted + rejected), nothing was published: "
+                    + String.join("; ", unbalanced) + ". This is a bug in cts-pipeline: please report it with the run id " + runId + ".");
+        }
+        return new Result(result, severities[0], severities[1], severities[2]);
+    }
+
+    /**
+     * Writes the validation_issues dataset in the scratch folder: the row rules' findings and the
+     * cross-row findings, in one file, ordered by country, file and line.
+     */
+    public void mergeFindings(Path crossRowFindings) {
+        Path target = scratch().resolve("validation_issues").resolve("validation_issues.parquet");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement()) {
+            Files.createDirectories(target.getParent());
+            st.execute("COPY (SELECT * FROM (SELECT * FROM read_parquet(" + quote(scratch().resolve(ROW_ISSUES).toString())
+                    + ") UNION ALL BY NAME SELECT * FROM read_parquet(" + quote(crossRowFindings.toString()) + ")) "
+                    + "ORDER BY country_iso3 NULLS FIRST, source_file NULLS LAST, source_line NULLS LAST, rule_id, series_key, year"
+                    + ") TO " + quote(target.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Merging the findings of run " + runId + " failed in DuckDB: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Merging the findings of run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves the finished datasets from the scratch folder into the output folder. */
+    public void publish(List<String> datasets) {
+        try {
+            for (String ds : datasets) {
+                if (Files.exists(scratch().resolve(ds))) {
+                    swapIn(scratch().resolve(ds), outputDir.resolve(ds));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Publishing run " + runId + " failed: " + e.getMessage(), e);
         }
@@ -229,30 +295,23 @@ public final class CyclePublisher {
                         + "d.rule_id, 'value', d.message, 1 FROM dup_rejections d "
                         + "LEFT JOIN raw_lines l USING (source_file, source_line) ORDER BY source_file, source_line",
                 scratch.resolve("rejected_rows").resolve("rejected_rows.parquet"), false);
-        copy(st, "SELECT run_id, source_file, source_line, series_key, rule_id, severity, field, value, expected, message "
-                        + "FROM read_parquet(" + glob("validation_issues") + ") "
-                        + "UNION ALL SELECT run_id, source_file, source_line, series_key, rule_id, 'ERROR', 'value', "
-                        + "CAST(value AS VARCHAR), expected, message FROM dup_rejections "
-                        + "ORDER BY source_file, source_line, rule_id",
-                scratch.resolve("validation_issues").resolve("validation_issues.parquet"), false);
-        // staged rows per file less those set aside as duplicates (each staged row is rejected at most once)
-        st.execute("CREATE TEMP TABLE accepted_by_file AS SELECT s.source_file, s.n - coalesce(d.n, 0) AS n FROM "
-                + "(SELECT source_file, count(*) AS n FROM staged GROUP BY source_file) s LEFT JOIN "
-                + "(SELECT source_file, count(*) AS n FROM dup_rejections GROUP BY source_file) d USING (source_file)");
-        st.execute("CREATE TEMP TABLE rejected_by_file AS SELECT source_file, count(*) AS n FROM ("
-                + "SELECT source_file FROM read_parquet(" + glob("rejected_rows") + ") "
-                + "UNION ALL SELECT source_file FROM dup_rejections) GROUP BY source_file");
-    }
-
-    private Map<String, long[]> countByFile(Statement st) throws SQLException {
-        Map<String, long[]> counts = new HashMap<>();
-        try (ResultSet rs = st.executeQuery("SELECT source_file, coalesce(a.n, 0), coalesce(r.n, 0) "
-                + "FROM accepted_by_file a FULL JOIN rejected_by_file r USING (source_file)")) {
-            while (rs.next()) {
-                counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-            }
-        }
-        return counts;
+        // row findings take the country, indicator and year of their (accepted) row; for a
+        // rejected row, the country only when it is given by a code or name we know
+        st.execute("CREATE TEMP TABLE row_issues AS SELECT run_id, source_file, source_line, series_key, rule_id, severity, "
+                + "field, value, expected, message FROM read_parquet(" + glob("validation_issues") + ") "
+                + "UNION ALL SELECT run_id, source_file, source_line, series_key, rule_id, 'ERROR', 'value', "
+                + "CAST(value AS VARCHAR), expected, message FROM dup_rejections");
+        copy(st, "SELECT i.run_id, i.rule_id, CASE WHEN i.rule_id LIKE 'duplicate-%' THEN 'duplicate-key' ELSE 'row' END AS rule_kind, "
+                        + "i.severity, coalesce(s.country_iso3, (SELECT min(c.iso3) FROM countries c WHERE "
+                        + "upper(c.iso3) = upper(trim(split_part(i.series_key, '|', 1))) OR c.m49 = trim(split_part(i.series_key, '|', 1)) "
+                        + "OR lower(c.name) = lower(trim(split_part(i.series_key, '|', 1))))) AS country_iso3, "
+                        + "coalesce(s.indicator, nullif(split_part(i.series_key, '|', 2), '')) AS indicator, i.series_key, "
+                        + "s.year, CAST(s.year AS VARCHAR) AS years, i.field, i.value, i.expected, NULL::DOUBLE AS imbalance, "
+                        + "i.message, false AS explain, i.source_file, i.source_line, "
+                        + "i.source_file || ': ' || i.source_line AS source_lines "
+                        + "FROM row_issues i LEFT JOIN staged s ON s.source_file = i.source_file AND s.source_line = i.source_line "
+                        + "ORDER BY i.source_file, i.source_line, i.rule_id",
+                scratch.resolve(ROW_ISSUES), false);
     }
 
     private static void copy(Statement st, String select, Path target, boolean partitionByYear) throws SQLException {

@@ -17,7 +17,9 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The survey-run job: "ingest" (one partition per input file, on local threads) then "publish".
+ * The survey-run job: "ingest" (one partition per input file, on local threads), "consolidate"
+ * (the cycle's datasets, duplicates set aside), "crossRowChecks" (rules over the whole cycle),
+ * then "publish".
  * No incrementer: a run is identified by its spec and inputs, so launching it again after a
  * failure restarts it where it stopped (see {@link SurveyRunLauncher}).
  */
@@ -34,8 +36,41 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Job surveyRun(JobRepository repository, Step ingest, Step publish, ProgressReporter progress) {
-        return new JobBuilder(JOB, repository).start(ingest).next(publish).listener(progress).build();
+    Job surveyRun(JobRepository repository, Step ingest, Step consolidate, Step crossRowChecks, Step publish,
+                  ProgressReporter progress) {
+        return new JobBuilder(JOB, repository).start(ingest).next(consolidate).next(crossRowChecks).next(publish)
+                .listener(progress).build();
+    }
+
+    @Bean
+    Step consolidate(JobRepository repository, PlatformTransactionManager transactionManager,
+                     ConsolidateTasklet consolidateTasklet, ProgressReporter progress) {
+        return new StepBuilder("consolidate", repository)
+                .tasklet(consolidateTasklet, transactionManager)
+                .listener((StepExecutionListener) progress)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ConsolidateTasklet consolidateTasklet(RunResources resources, JobRepository repository,
+                                          @Value("#{jobParameters['spec']}") String spec) {
+        return new ConsolidateTasklet(resources.forSpec(spec), repository);
+    }
+
+    @Bean
+    Step crossRowChecks(JobRepository repository, PlatformTransactionManager transactionManager,
+                        CrossRowChecksTasklet crossRowChecksTasklet, ProgressReporter progress) {
+        return new StepBuilder("crossRowChecks", repository)
+                .tasklet(crossRowChecksTasklet, transactionManager)
+                .listener((StepExecutionListener) progress)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CrossRowChecksTasklet crossRowChecksTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec) {
+        return new CrossRowChecksTasklet(resources.forSpec(spec));
     }
 
     @Bean

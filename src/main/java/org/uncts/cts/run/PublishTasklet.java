@@ -26,9 +26,9 @@ import org.uncts.cts.store.DuckDbCatalog;
 import org.uncts.cts.store.StagingSchemas;
 
 /**
- * The last step of a survey run: publishes the staged parts as datasets, records the run in the
- * runs dataset and rewrites the DuckDB catalog. Safe to re-run: it rebuilds from the staging
- * folder, which is removed only once everything is in place.
+ * The last step of a survey run: moves the datasets built in the scratch folder into place,
+ * records the run in the runs dataset and rewrites the DuckDB catalog. Safe to re-run: the
+ * staging folder is removed only once everything is in place.
  */
 public class PublishTasklet implements Tasklet {
 
@@ -39,6 +39,10 @@ public class PublishTasklet implements Tasklet {
     public static final String ROWS_READ = "rows.read";
     public static final String ROWS_ACCEPTED = "rows.accepted";
     public static final String ROWS_REJECTED = "rows.rejected";
+
+    /** The datasets a run publishes from its scratch folder (runs is appended to, not replaced). */
+    public static final List<String> DATASETS = List.of("observations", "rejected_rows", "validation_issues", "countries",
+            "reports");
 
     private final SurveyRunPlan plan;
     private final org.uncts.cts.reference.ReferenceData reference;
@@ -59,6 +63,38 @@ public class PublishTasklet implements Tasklet {
         long runId = job.getJobInstance().getInstanceId();
         StagingLayout staging = StagingLayout.of(plan.outputDir(), runId);
 
+        List<IngestedFile> files = ingestedFiles(plan, job, repository);
+        CyclePublisher publisher = new CyclePublisher(plan.outputDir(), staging.root(), runId);
+        CyclePublisher.Result result = publisher.counts(files);
+        publisher.publish(DATASETS);
+        Instant started = job.getStartTime() == null ? Instant.now() : job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
+        RunRecord run = new RunRecord(runId, plan.name(), plan.specFile().toString(), plan.specSha256(), plan.cycle(),
+                plan.years().from(), plan.years().to(), "COMPLETED", started, Instant.now(), result.files(),
+                result.errors(), result.warnings(), result.infos(), codeVersion);
+        RunsDataset.write(plan.outputDir(), run);
+
+        Path out = plan.outputDir().toAbsolutePath();
+        // with schemas, so that a dataset with no rows this run is still a (typed, empty) view
+        List<DuckDbCatalog.Dataset> views = List.of(
+                new DuckDbCatalog.Dataset("observations", out + "/observations/**/*.parquet", PublishedSchemas.OBSERVATION),
+                new DuckDbCatalog.Dataset("rejected_rows", out + "/rejected_rows/*.parquet", StagingSchemas.REJECTED_ROW),
+                new DuckDbCatalog.Dataset("validation_issues", out + "/validation_issues/*.parquet", PublishedSchemas.VALIDATION_ISSUE),
+                new DuckDbCatalog.Dataset("countries", out + "/countries/*.parquet", CountriesDataset.COUNTRY),
+                new DuckDbCatalog.Dataset("runs", out + "/runs/*.parquet", RunsDataset.RUN));
+        try {
+            DuckDbCatalog.writeCatalog(catalogPath(plan), views);
+            CyclePublisher.deleteTree(staging.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Publishing the catalog of run " + runId + " failed: " + e.getMessage(), e);
+        }
+        job.getExecutionContext().putLong(ROWS_READ, run.rowsRead());
+        job.getExecutionContext().putLong(ROWS_ACCEPTED, run.rowsAccepted());
+        job.getExecutionContext().putLong(ROWS_REJECTED, run.rowsRejected());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** What the ingest step recorded about each input file: how it was read and how many rows. */
+    static List<IngestedFile> ingestedFiles(SurveyRunPlan plan, JobExecution job, JobRepository repository) {
         List<IngestedFile> files = new ArrayList<>();
         for (SurveyRunPlan.InputReturn in : plan.inputs()) {
             String stepName = IngestJobConfiguration.WORKER_STEP + ":" + FileKeys.of(in.displayName());
@@ -72,33 +108,7 @@ public class PublishTasklet implements Tasklet {
                     java.nio.charset.Charset.forName(ctx.getString(FILE_CHARSET, "UTF-8")), ctx.getString(FILE_FORMAT, ""),
                     ctx.getString(FILE_SHA, ""), ctx.getString(FILE_ENCODING, ""), read));
         }
-
-        CyclePublisher.Result result = new CyclePublisher(plan.outputDir(), staging.root(), runId)
-                .publish(files, reference.countries().all());
-        Instant started = job.getStartTime() == null ? Instant.now() : job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
-        RunRecord run = new RunRecord(runId, plan.name(), plan.specFile().toString(), plan.specSha256(), plan.cycle(),
-                plan.years().from(), plan.years().to(), "COMPLETED", started, Instant.now(), result.files(),
-                result.errors(), result.warnings(), result.infos(), codeVersion);
-        RunsDataset.write(plan.outputDir(), run);
-
-        Path out = plan.outputDir().toAbsolutePath();
-        // with schemas, so that a dataset with no rows this run is still a (typed, empty) view
-        List<DuckDbCatalog.Dataset> views = List.of(
-                new DuckDbCatalog.Dataset("observations", out + "/observations/**/*.parquet", PublishedSchemas.OBSERVATION),
-                new DuckDbCatalog.Dataset("rejected_rows", out + "/rejected_rows/*.parquet", StagingSchemas.REJECTED_ROW),
-                new DuckDbCatalog.Dataset("validation_issues", out + "/validation_issues/*.parquet", StagingSchemas.VALIDATION_ISSUE),
-                new DuckDbCatalog.Dataset("countries", out + "/countries/*.parquet", CountriesDataset.COUNTRY),
-                new DuckDbCatalog.Dataset("runs", out + "/runs/*.parquet", RunsDataset.RUN));
-        try {
-            DuckDbCatalog.writeCatalog(catalogPath(plan), views);
-            CyclePublisher.deleteTree(staging.root());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Publishing the catalog of run " + runId + " failed: " + e.getMessage(), e);
-        }
-        job.getExecutionContext().putLong(ROWS_READ, run.rowsRead());
-        job.getExecutionContext().putLong(ROWS_ACCEPTED, run.rowsAccepted());
-        job.getExecutionContext().putLong(ROWS_REJECTED, run.rowsRejected());
-        return RepeatStatus.FINISHED;
+        return files;
     }
 
     public static Path catalogPath(SurveyRunPlan plan) {

@@ -15,6 +15,15 @@ public final class Duck {
     private Duck() {
     }
 
+    /** Runs a statement that returns no rows (COPY, CREATE) in an in-memory DuckDB. */
+    public static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     public static List<List<Object>> rows(String sql) {
         return rows("jdbc:duckdb:", new java.util.Properties(), sql);
     }
