@@ -56,6 +56,19 @@ public record Rule(
         return List.of(v.toString());
     }
 
+    /** The message template; empty for row rules, whose messages the validator writes. */
+    public MessageTemplate template() {
+        return MessageTemplate.of(message == null ? "" : message);
+    }
+
+    /**
+     * The message with its {placeholders} filled in (see {@link MessageTemplate}); placeholders
+     * without a value are left as written.
+     */
+    public String render(Map<String, ?> values) {
+        return template().render(values);
+    }
+
     /** A map parameter (e.g. total: {sex: _T}); list values stay lists. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> map(String param) {
