@@ -109,6 +109,25 @@ public final class RuleCatalogue {
         return RuleCatalogueLoader.builtIn().rowRule(rule);
     }
 
+    /**
+     * A digest of every rule in force (ids, kinds, severities, texts, tolerances, params, messages),
+     * so a run can tell whether it would validate with the same rules as an earlier one.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (Rule r : rules) {
+                String line = String.join("\u001f", r.id(), r.kind().id(), r.severity().name(), r.description(),
+                        String.valueOf(r.rationale()), r.tolerance().absolute() + "/" + r.tolerance().relative(),
+                        String.valueOf(r.params()), String.valueOf(r.message()), String.valueOf(r.explanationRequired()));
+                md.update((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(md.digest(), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int size() {
         return rules.size();
     }
