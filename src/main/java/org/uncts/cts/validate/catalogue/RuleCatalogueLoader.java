@@ -265,6 +265,10 @@ public final class RuleCatalogueLoader {
                     }
                 }
             }
+            if (old == null && disabling && !has("kind") && !wasDisabled) {
+                problem("id", "there is no rule '" + id + "' to switch off. Check the id against docs/validation-rules.md"
+                        + " (or ./cts rules).");
+            }
             if (kind == null) {
                 return null;
             }

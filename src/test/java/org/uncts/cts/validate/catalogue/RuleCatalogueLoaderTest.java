@@ -281,6 +281,13 @@ class RuleCatalogueLoaderTest {
     }
 
     @Test
+    void switchingOffAnUnknownRuleIsRefused() {
+        RuleCatalogueException e = assertThrows(RuleCatalogueException.class,
+                () -> override("rules:\n  - id: same-figure-twise\n    enabled: false\n"));
+        assertTrue(e.getMessage().contains("test.yml line 2: rule 'same-figure-twise', field 'id': there is no rule"), e.getMessage());
+    }
+
+    @Test
     void aRowRuleCannotBeSwitchedOff() {
         RuleCatalogueException e = assertThrows(RuleCatalogueException.class,
                 () -> override("rules:\n  - id: country-by-name\n    enabled: false\n"));
