@@ -57,7 +57,7 @@ public class IngestFileStep implements Step {
         ReturnItemReader reader = new ReturnItemReader(InputFile.inspect(Path.of(ctx.getString(InputFilePartitioner.FILE))),
                 displayName, layout.isEmpty() ? null : ReturnLayout.valueOf(layout));
         RowValidatingProcessor processor = new RowValidatingProcessor(
-                new RowValidator(loaded.reference(), plan.years(), runId));
+                new RowValidator(loaded.reference(), plan.years(), runId, plan.rules()));
         StagingItemWriter writer = new StagingItemWriter(StagingLayout.of(plan.outputDir(), runId),
                 ctx.getString(InputFilePartitioner.FILE_KEY), displayName, runId, faults);
 

@@ -109,11 +109,19 @@ public class SurveyRunLauncher {
         return nl > 0 ? msg.substring(0, nl) : msg;
     }
 
-    /** Spec content plus each input's name, size and modification time: cheap, and changes when inputs change. */
+    /**
+     * Spec content, the validation rules in force, and each input's name, size and modification
+     * time: cheap, and changes when inputs or rules change.
+     */
     static String fingerprint(SurveyRunPlan plan) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(plan.specSha256().getBytes());
+            // a changed rules file (validation.rules) changes the rules without changing the spec
+            md.update(plan.rules().fingerprint().getBytes());
+            if (plan.previousVintage() != null) {
+                md.update(("previous|" + plan.previousVintage() + "\n").getBytes());
+            }
             for (SurveyRunPlan.InputReturn in : plan.inputs()) {
                 md.update((in.path() + "|" + Files.size(in.path()) + "|" + Files.getLastModifiedTime(in.path()).toMillis() + "\n").getBytes());
             }

@@ -14,7 +14,8 @@ public record JobSpec(
         @JsonProperty(value = "reference_years", required = true) Years referenceYears,
         @JsonProperty(value = "inputs", required = true) List<Input> inputs,
         @JsonProperty(value = "reference", required = true) Reference reference,
-        @JsonProperty("output") String output) {
+        @JsonProperty("output") String output,
+        @JsonProperty("validation") Validation validation) {
 
     public record Years(@JsonProperty(value = "from", required = true) Integer from,
                         @JsonProperty(value = "to", required = true) Integer to) {
@@ -23,6 +24,21 @@ public record JobSpec(
     /** One file or glob (e.g. returns/*.csv) and its layout: canonical, dataunodc or auto. */
     public record Input(@JsonProperty(value = "path", required = true) String path,
                         @JsonProperty("format") String format) {
+    }
+
+    /**
+     * Optional changes to the validation rules, and the previous vintage to compare with.
+     *
+     * @param rules           a file of rule overrides and additions (layout of validation/rules.yml)
+     * @param overrides       inline overrides, each like a catalogue rule; applied after the file.
+     *                        Read again with their lines by the loader, so only the shape is bound here
+     * @param previousVintage the previous run's output folder (observations/**&#47;*.parquet), or a
+     *                        .parquet or .csv file of observations
+     */
+    public record Validation(
+            @JsonProperty("rules") String rules,
+            @JsonProperty("overrides") List<java.util.Map<String, Object>> overrides,
+            @JsonProperty("previous_vintage") String previousVintage) {
     }
 
     public record Reference(

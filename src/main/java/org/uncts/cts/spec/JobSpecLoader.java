@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.uncts.cts.ingest.ReturnLayout;
 import org.uncts.cts.validate.ReferenceYears;
+import org.uncts.cts.validate.catalogue.RuleCatalogue;
+import org.uncts.cts.validate.catalogue.RuleCatalogueException;
+import org.uncts.cts.validate.catalogue.RuleOverrides;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -59,10 +62,11 @@ public final class JobSpecLoader {
         if (js == null) {
             throw new JobSpecException(specFile + ": the job spec is empty.");
         }
-        return resolve(spec, js, sha256(bytes));
+        return resolve(spec, js, bytes);
     }
 
-    private static SurveyRunPlan resolve(Path spec, JobSpec js, String sha) {
+    private static SurveyRunPlan resolve(Path spec, JobSpec js, byte[] bytes) {
+        String sha = sha256(bytes);
         Path base = spec.getParent();
         // inputs are named relative to the project folder (the spec's folder's parent, as in jobs/x.yml)
         Path project = base.getParent() == null ? base : base.getParent();
@@ -102,13 +106,85 @@ public final class JobSpecLoader {
         if (countries.isEmpty() && js.reference().countries().isEmpty()) {
             problems.add("reference.countries: name at least one country code file");
         }
+        RuleCatalogue rules = RuleCatalogue.builtIn();
+        Path previousVintage = null;
+        JobSpec.Validation validation = js.validation();
+        if (validation != null) {
+            rules = rules(spec, base, bytes, validation, problems);
+            previousVintage = validation.previousVintage() == null ? null
+                    : previousVintage(base, validation.previousVintage(), problems);
+        }
         if (!problems.isEmpty()) {
             throw new JobSpecException(spec + " cannot run:\n  - " + String.join("\n  - ", problems));
         }
         Path output = base.resolve(js.output() == null ? "../out/" + js.name() : js.output()).normalize();
         return new SurveyRunPlan(spec, sha, js.name(), js.cycle(),
                 new ReferenceYears(js.referenceYears().from(), js.referenceYears().to()), List.copyOf(inputs),
-                countries, population, crimeCodes, indicators, output);
+                countries, population, crimeCodes, indicators, output, rules, previousVintage);
+    }
+
+    /**
+     * The shipped catalogue changed by validation.rules (a file), then validation.overrides
+     * (inline, read again from the spec's text so problems carry the spec's line numbers). When
+     * the file is missing or wrong the inline overrides are not checked: they may change rules
+     * the file adds.
+     */
+    private static RuleCatalogue rules(Path spec, Path base, byte[] bytes, JobSpec.Validation v, List<String> problems) {
+        RuleCatalogue rules = RuleCatalogue.builtIn();
+        if (v.rules() != null) {
+            Path file = file(base, v.rules(), "validation.rules", problems);
+            if (file == null) {
+                return rules;
+            }
+            try {
+                rules = rules.overriddenBy(file);
+            } catch (RuleCatalogueException e) {
+                e.problems().forEach(p -> problems.add("validation.rules: " + p));
+                return rules;
+            }
+        }
+        if (v.overrides() != null && !v.overrides().isEmpty()) {
+            try {
+                rules = rules.overriddenBy(RuleOverrides.within(bytes, spec.toString(), "validation", "overrides"));
+            } catch (RuleCatalogueException e) {
+                e.problems().forEach(p -> problems.add("validation.overrides: " + p));
+            }
+        }
+        return rules;
+    }
+
+    /** A previous run's output folder (with observations/**&#47;*.parquet), or a .parquet or .csv file. */
+    private static Path previousVintage(Path base, String name, List<String> problems) {
+        String key = "validation.previous_vintage";
+        Path p = base.resolve(name).normalize();
+        if (Files.isDirectory(p)) {
+            Path observations = p.resolve("observations");
+            boolean hasParquet = false;
+            if (Files.isDirectory(observations)) {
+                try (Stream<Path> s = Files.walk(observations)) {
+                    hasParquet = s.anyMatch(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".parquet"));
+                } catch (IOException e) {
+                    problems.add(key + ": cannot list " + observations + ": " + e.getMessage());
+                    return null;
+                }
+            }
+            if (!hasParquet) {
+                problems.add(key + ": folder " + name + " has no observations/**/*.parquet (looked in " + observations
+                        + "); give the output folder of a previous run, or a .parquet or .csv file of observations");
+                return null;
+            }
+            return p;
+        }
+        if (!Files.isRegularFile(p)) {
+            problems.add(key + ": " + name + " does not exist (looked for " + p + ")");
+            return null;
+        }
+        String file = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!file.endsWith(".parquet") && !file.endsWith(".csv")) {
+            problems.add(key + ": " + name + " is neither a folder nor a .parquet or .csv file of observations");
+            return null;
+        }
+        return p;
     }
 
     /** A path or a glob (*, ?, **, {a,b}) relative to the spec's folder, expanded in sorted order. */

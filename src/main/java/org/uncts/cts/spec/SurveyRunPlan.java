@@ -4,10 +4,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.uncts.cts.ingest.ReturnLayout;
 import org.uncts.cts.validate.ReferenceYears;
+import org.uncts.cts.validate.catalogue.RuleCatalogue;
 
 /**
  * A checked job spec with every path resolved and every input file listed: what a survey run
  * will do, known before anything runs.
+ *
+ * @param rules           the validation rules in force: the shipped catalogue changed by the spec's
+ *                        {@code validation.rules} file, then its {@code validation.overrides}; never null
+ * @param previousVintage the previous run's output folder, or a .parquet or .csv file of
+ *                        observations ({@code validation.previous_vintage}); null when not given
  */
 public record SurveyRunPlan(
         Path specFile,
@@ -20,7 +26,21 @@ public record SurveyRunPlan(
         List<Path> populationFiles,
         Path crimeCodesFile,
         Path indicatorsFile,
-        Path outputDir) {
+        Path outputDir,
+        RuleCatalogue rules,
+        Path previousVintage) {
+
+    public SurveyRunPlan {
+        rules = rules == null ? RuleCatalogue.builtIn() : rules;
+    }
+
+    /** A plan with the shipped validation rules and no previous vintage. */
+    public SurveyRunPlan(Path specFile, String specSha256, String name, String cycle, ReferenceYears years,
+                         List<InputReturn> inputs, List<Path> countryFiles, List<Path> populationFiles,
+                         Path crimeCodesFile, Path indicatorsFile, Path outputDir) {
+        this(specFile, specSha256, name, cycle, years, inputs, countryFiles, populationFiles, crimeCodesFile,
+                indicatorsFile, outputDir, RuleCatalogue.builtIn(), null);
+    }
 
     /**
      * @param displayName the file's path relative to the project folder (the spec folder's parent),

@@ -1,6 +1,7 @@
 package org.uncts.cts.validate;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import org.uncts.cts.model.ObsStatus;
@@ -20,6 +21,8 @@ import org.uncts.cts.reference.IccsCode;
 import org.uncts.cts.reference.IccsRule;
 import org.uncts.cts.reference.Indicator;
 import org.uncts.cts.reference.ReferenceData;
+import org.uncts.cts.validate.catalogue.Rule;
+import org.uncts.cts.validate.catalogue.RuleCatalogue;
 
 /**
  * Normalizes one raw row into an {@link Observation} and applies the row-level rules. Pure:
@@ -33,10 +36,27 @@ public final class RowValidator {
     /** Returns repeat a few indicator spellings millions of times. */
     private final java.util.Map<String, Optional<Indicator>> indicatorsSeen = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Severities per row rule, from the catalogue, looked up once rather than per row. */
+    private final EnumMap<RowRule, Severity> severities = new EnumMap<>(RowRule.class);
+    /** The severity of a fractional count flagged as an estimate (value-fractional-count's severity_if_estimated). */
+    private final Severity fractionalEstimateSeverity;
+
+    /** A validator with the shipped rule catalogue's severities. */
     public RowValidator(ReferenceData reference, ReferenceYears years, long runId) {
+        this(reference, years, runId, RuleCatalogue.builtIn());
+    }
+
+    /** A validator with the severities of a catalogue (a job spec's, see SurveyRunPlan#rules). */
+    public RowValidator(ReferenceData reference, ReferenceYears years, long runId, RuleCatalogue rules) {
         this.reference = reference;
         this.years = years;
         this.runId = runId;
+        for (RowRule r : RowRule.values()) {
+            severities.put(r, rules.severity(r));
+        }
+        Rule fractional = rules.rowRule(RowRule.VALUE_FRACTIONAL_COUNT);
+        this.fractionalEstimateSeverity = Severity.valueOf(
+                fractional.string("severity_if_estimated", fractional.severity().name()).strip().toUpperCase(java.util.Locale.ROOT));
     }
 
     public RowOutcome validate(RawObservation raw) {
@@ -90,10 +110,11 @@ public final class RowValidator {
                             "Value " + raw.value() + " is negative; counts and rates cannot be below zero.");
                 } else if (unit == Unit.COUNT && value != Math.rint(value)) {
                     boolean estimated = status == ObsStatus.E || status == ObsStatus.I;
-                    f.add(RowRule.VALUE_FRACTIONAL_COUNT, estimated ? Severity.WARNING : Severity.ERROR,
+                    f.add(RowRule.VALUE_FRACTIONAL_COUNT,
+                            estimated ? fractionalEstimateSeverity : severities.get(RowRule.VALUE_FRACTIONAL_COUNT),
                             "value", raw.value(), "a whole number",
                             "Count " + raw.value() + " is not a whole number"
-                                    + (estimated ? " (kept: flagged as an estimate)." : "; counts must be whole numbers unless flagged as estimates."));
+                                    + (estimated ? " (flagged as an estimate)." : "; counts must be whole numbers unless flagged as estimates."));
                 }
             }
         }
@@ -234,7 +255,7 @@ public final class RowValidator {
     }
 
     /** Collects findings for one row; most rows have none, so the list is made lazily. */
-    private static final class Findings {
+    private final class Findings {
         private final RawObservation raw;
         private List<ValidationIssue> issues = List.of();
         private boolean error;
@@ -244,7 +265,7 @@ public final class RowValidator {
         }
 
         void add(RowRule rule, String field, String value, String expected, String message) {
-            add(rule, rule.severity(), field, value, expected, message);
+            add(rule, severities.get(rule), field, value, expected, message);
         }
 
         void add(RowRule rule, Severity severity, String field, String value, String expected, String message) {

@@ -61,6 +61,28 @@ class CliTest {
     }
 
     @Test
+    void rulesPrintsTheCatalogueAndTheGeneratedDocument() {
+        assertEquals(ExitCodes.OK, Main.run("rules"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("year-on-year-change"), out.toString(StandardCharsets.UTF_8));
+        out.reset();
+        assertEquals(ExitCodes.OK, Main.run("rules", "--markdown"));
+        assertEquals(org.uncts.cts.validate.catalogue.RulesDocument.markdown(
+                org.uncts.cts.validate.catalogue.RuleCatalogue.builtIn()), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rulesOfASpecWithABadOverrideIsBadInput() throws Exception {
+        Files.createDirectories(dir.resolve("jobs"));
+        Files.writeString(dir.resolve("countries.csv"), "x");
+        Path spec = dir.resolve("jobs/v.yml");
+        Files.writeString(spec, "name: x\ncycle: y\nreference_years: {from: 2015, to: 2024}\ninputs: []\n"
+                + "reference: {countries: [../countries.csv]}\nvalidation:\n  overrides:\n    - id: sum-sex\n      severity: LOUD\n");
+        assertEquals(ExitCodes.BAD_INPUT, Main.run("rules", "--spec", spec.toString()));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("line 9: rule 'sum-sex', field 'severity': unknown severity 'LOUD'"), text);
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         assertEquals(2, Main.run("sql", "--format", "xml", "select 1"));
     }
@@ -69,7 +91,7 @@ class CliTest {
     void helpListsTheCommands() {
         assertEquals(0, Main.run("--help"));
         String text = out.toString(StandardCharsets.UTF_8);
-        for (String command : new String[] {"run", "sql", "runs", "bench"}) {
+        for (String command : new String[] {"run", "sql", "runs", "rules", "bench"}) {
             assertTrue(text.contains("  " + command + " "), text);
         }
     }

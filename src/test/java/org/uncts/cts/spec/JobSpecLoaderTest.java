@@ -2,6 +2,7 @@ package org.uncts.cts.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uncts.cts.ingest.ReturnLayout;
+import org.uncts.cts.model.Severity;
+import org.uncts.cts.validate.RowRule;
+import org.uncts.cts.validate.catalogue.Rule;
+import org.uncts.cts.validate.catalogue.RuleCatalogue;
 
 class JobSpecLoaderTest {
 
@@ -85,6 +90,90 @@ class JobSpecLoaderTest {
         JobSpecException f = assertThrows(JobSpecException.class,
                 () -> JobSpecLoader.load(spec(GOOD.replace("format: dataunodc", "format: xlsx"))));
         assertTrue(f.getMessage().contains("format 'xlsx'"), f.getMessage());
+    }
+
+    @Test
+    void withoutAValidationSectionThePlanHasTheShippedRules() throws Exception {
+        SurveyRunPlan plan = JobSpecLoader.load(spec(GOOD));
+        assertSame(RuleCatalogue.builtIn(), plan.rules());
+        assertNull(plan.previousVintage());
+    }
+
+    @Test
+    void validationSectionAppliesTheRulesFileThenInlineOverrides() throws Exception {
+        Files.createDirectories(dir.resolve("jobs/validation"));
+        Files.writeString(dir.resolve("jobs/validation/rules-2025.yml"), """
+                rules:
+                  - id: year-on-year-change
+                    severity: INFO
+                    tolerance: {relative: 0.3}
+                  - id: same-figure-twice
+                    enabled: false
+                """);
+        Files.createDirectories(dir.resolve("out/prev/observations/year=2020"));
+        Files.writeString(dir.resolve("out/prev/observations/year=2020/part-0.parquet"), "x");
+        SurveyRunPlan plan = JobSpecLoader.load(spec(GOOD + """
+                validation:
+                  rules: validation/rules-2025.yml
+                  overrides:
+                    - id: year-on-year-change
+                      tolerance: {relative: 0.4}
+                    - id: country-by-name
+                      severity: WARNING
+                  previous_vintage: ../out/prev
+                """));
+        Rule yoy = plan.rules().rule("year-on-year-change").orElseThrow();
+        assertEquals(0.4, yoy.tolerance().relative(), "inline overrides come after the file");
+        assertEquals(Severity.INFO, yoy.severity(), "the file's change stays");
+        assertTrue(plan.rules().rule("same-figure-twice").isEmpty());
+        assertEquals(Severity.WARNING, plan.rules().severity(RowRule.COUNTRY_BY_NAME));
+        assertEquals(dir.resolve("out/prev").normalize(), plan.previousVintage());
+    }
+
+    @Test
+    void aBadInlineOverrideNamesTheSpecLineRuleAndField() throws Exception {
+        Path spec = spec(GOOD + """
+                validation:
+                  overrides:
+                    - id: year-on-year-change
+                      tolerance: {relative: -0.4}
+                """);
+        JobSpecException e = assertThrows(JobSpecException.class, () -> JobSpecLoader.load(spec));
+        assertTrue(e.getMessage().contains("validation.overrides: " + spec.toAbsolutePath().normalize()
+                + " line 13: rule 'year-on-year-change', field 'tolerance.relative': -0.4 is negative"), e.getMessage());
+    }
+
+    @Test
+    void missingValidationFilesAreSpecProblemsNamingTheKey() throws Exception {
+        JobSpecException e = assertThrows(JobSpecException.class, () -> JobSpecLoader.load(spec(GOOD + """
+                validation:
+                  rules: validation/nope.yml
+                  previous_vintage: ../out/un-cts-2024
+                """)));
+        assertTrue(e.getMessage().contains("validation.rules: file validation/nope.yml does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("validation.previous_vintage: ../out/un-cts-2024 does not exist"), e.getMessage());
+
+        Files.createDirectories(dir.resolve("out/empty"));
+        e = assertThrows(JobSpecException.class, () -> JobSpecLoader.load(spec(GOOD + "validation:\n  previous_vintage: ../out/empty\n")));
+        assertTrue(e.getMessage().contains("validation.previous_vintage: folder ../out/empty has no observations/**/*.parquet"),
+                e.getMessage());
+    }
+
+    @Test
+    void aBadRulesFileNamesItsOwnLines() throws Exception {
+        Files.createDirectories(dir.resolve("jobs/validation"));
+        Path rules = Files.writeString(dir.resolve("jobs/validation/r.yml"), "rules:\n  - id: sum-sex\n    severty: INFO\n");
+        JobSpecException e = assertThrows(JobSpecException.class,
+                () -> JobSpecLoader.load(spec(GOOD + "validation:\n  rules: validation/r.yml\n")));
+        assertTrue(e.getMessage().contains("validation.rules: " + rules.toAbsolutePath().normalize()
+                + " line 3: rule 'sum-sex', field 'severty': unknown key"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownValidationKeyIsNamed() throws Exception {
+        JobSpecException e = assertThrows(JobSpecException.class,
+                () -> JobSpecLoader.load(spec(GOOD + "validation:\n  previous: x\n")));
+        assertTrue(e.getMessage().contains("unknown key 'previous'") && e.getMessage().contains("previous_vintage"), e.getMessage());
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.uncts.cts.validate.catalogue;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.uncts.cts.model.Severity;
 
 /**
@@ -26,7 +29,9 @@ public record Rule(
         String source) {
 
     public Rule {
-        params = params == null ? Map.of() : Map.copyOf(params);
+        // kept in the order written (Map.copyOf would not), so listings and docs are stable
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params.values().forEach(v -> Objects.requireNonNull(v, "a rule parameter value"));
         tolerance = tolerance == null ? Tolerance.NONE : tolerance;
     }
 
@@ -54,6 +59,19 @@ public record Rule(
             return l.stream().map(String::valueOf).toList();
         }
         return List.of(v.toString());
+    }
+
+    /** The message template; empty for row rules, whose messages the validator writes. */
+    public MessageTemplate template() {
+        return MessageTemplate.of(message == null ? "" : message);
+    }
+
+    /**
+     * The message with its {placeholders} filled in (see {@link MessageTemplate}); placeholders
+     * without a value are left as written.
+     */
+    public String render(Map<String, ?> values) {
+        return template().render(values);
     }
 
     /** A map parameter (e.g. total: {sex: _T}); list values stay lists. */
