@@ -24,6 +24,8 @@ import org.uncts.cts.ingest.StagedObservationWriteSupport;
 import org.uncts.cts.reference.Country;
 import org.uncts.cts.store.ParquetPart;
 import org.uncts.cts.store.StagingSchemas;
+import org.uncts.cts.validate.RowRule;
+import org.uncts.cts.validate.catalogue.RuleCatalogue;
 
 /**
  * Turns a run's staged parts into the published datasets, in DuckDB: adds what staging leaves out
@@ -50,10 +52,18 @@ public final class CyclePublisher {
     private final Path stagingRoot;
     private final long runId;
 
+    private final RuleCatalogue rules;
+
     public CyclePublisher(Path outputDir, Path stagingRoot, long runId) {
+        this(outputDir, stagingRoot, runId, RuleCatalogue.builtIn());
+    }
+
+    /** @param rules the catalogue in force, for the severities of the duplicate rules */
+    public CyclePublisher(Path outputDir, Path stagingRoot, long runId, RuleCatalogue rules) {
         this.outputDir = outputDir;
         this.stagingRoot = stagingRoot;
         this.runId = runId;
+        this.rules = rules;
     }
 
     /** What a publish produced: counts per input file (in the order given) and findings by severity. */
@@ -299,8 +309,9 @@ public final class CyclePublisher {
         // rejected row, the country only when it is given by a code or name we know
         st.execute("CREATE TEMP TABLE row_issues AS SELECT run_id, source_file, source_line, series_key, rule_id, severity, "
                 + "field, value, expected, message FROM read_parquet(" + glob("validation_issues") + ") "
-                + "UNION ALL SELECT run_id, source_file, source_line, series_key, rule_id, 'ERROR', 'value', "
-                + "CAST(value AS VARCHAR), expected, message FROM dup_rejections");
+                + "UNION ALL SELECT run_id, source_file, source_line, series_key, rule_id, CASE rule_id WHEN 'duplicate-conflict' THEN "
+                + quote(rules.severity(RowRule.DUPLICATE_CONFLICT).name()) + " ELSE " + quote(rules.severity(RowRule.DUPLICATE_REPEAT).name())
+                + " END, 'value', CAST(value AS VARCHAR), expected, message FROM dup_rejections");
         copy(st, "SELECT i.run_id, i.rule_id, CASE WHEN i.rule_id LIKE 'duplicate-%' THEN 'duplicate-key' ELSE 'row' END AS rule_kind, "
                         + "i.severity, coalesce(s.country_iso3, (SELECT min(c.iso3) FROM countries c WHERE "
                         + "upper(c.iso3) = upper(trim(split_part(i.series_key, '|', 1))) OR c.m49 = trim(split_part(i.series_key, '|', 1)) "

@@ -30,7 +30,7 @@ public class ConsolidateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         JobExecution job = contribution.getStepExecution().getJobExecution();
         long runId = job.getJobInstance().getInstanceId();
-        new CyclePublisher(plan.outputDir(), StagingLayout.of(plan.outputDir(), runId).root(), runId)
+        new CyclePublisher(plan.outputDir(), StagingLayout.of(plan.outputDir(), runId).root(), runId, plan.rules())
                 .consolidate(PublishTasklet.ingestedFiles(plan, job, repository), reference.countries().all());
         return RepeatStatus.FINISHED;
     }

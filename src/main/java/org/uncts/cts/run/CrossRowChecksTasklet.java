@@ -35,12 +35,11 @@ public class CrossRowChecksTasklet implements Tasklet {
         CyclePublisher publisher = new CyclePublisher(plan.outputDir(), staging.root(), runId);
         Path scratch = publisher.scratch();
         Path findings = staging.root().resolve(FINDINGS);
-        Path previous = null; // TEMP plan.previousVintage()
+        Path previous = plan.previousVintage();
         CrossRowValidation.Inputs in = new CrossRowValidation.Inputs(
                 scratch.resolve("observations").toAbsolutePath() + "/**/*.parquet", reference.population(), previous,
                 previous == null ? null : displayName(plan, previous), staging.root().resolve("duckdb-tmp"));
-        CrossRowValidation.Result result = new CrossRowValidation(java.util.List.of()) // TEMP plan.rules().all()
-               
+        CrossRowValidation.Result result = new CrossRowValidation(plan.rules().all())
                 .run(in, findings, runId, iso3 -> reference.countries().byIso3(iso3).map(Country::name).orElse(iso3));
         LOG.info("run {}: {} cross-row findings {}", runId, result.total(), result.findingsByRule());
         publisher.mergeFindings(findings);

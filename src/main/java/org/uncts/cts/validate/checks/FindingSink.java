@@ -51,7 +51,7 @@ public final class FindingSink implements AutoCloseable {
         values.put("imbalance", imbalance == null ? "" : Figures.signed(imbalance));
         values.put("lines", Figures.linesText(lines));
         Finding f = new Finding(rule.id(), country, indicator, seriesKey, year, years, value, expected, imbalance, lines,
-                Messages.render(rule, values));
+                rule.message() == null || rule.message().isBlank() ? rule.description() : rule.render(values));
         write(rule, f);
         return f;
     }
