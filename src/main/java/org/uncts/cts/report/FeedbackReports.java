@@ -100,13 +100,29 @@ public final class FeedbackReports {
         Objects.requireNonNull(ruleDescriptions, "ruleDescriptions");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(outputDir, "outputDir");
         Path out = outputDir.toAbsolutePath().normalize();
         checkReportFolder(out);
         Path fresh = out.resolveSibling("." + out.getFileName() + ".new");
         deleteTree(fresh);
         Files.createDirectories(fresh);
         Run run = new Run(header.cycle(), header.runId(), RUN_DATE.format(header.runDate()), header.jobName());
-        Writer writer = new Writer(fresh, run, ruleDescriptions, labels);
+        PageWriter writer = new PageWriter(fresh, run, ruleDescriptions, labels);
+        try {
+            writePages(writer, validationIssues, countries, header);
+            IndexPage index = index(run, sorted(writer.entries), writer.unrecognised);
+            ReportTemplates.render("index", index, fresh.resolve("index.html"));
+            replace(fresh, out);
+            return new Result(out.resolve("index.html"), index.countries(), writer.unrecognised, writer.findings);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(fresh);
+            throw e;
+        }
+    }
+
+    /** Reads the findings in order and writes each country's page and CSV as soon as they are complete. */
+    private static void writePages(PageWriter writer, Path validationIssues, Path countries, ReportHeader header)
+            throws IOException {
         String source = "read_parquet(" + quote(parquetGlob(validationIssues)) + ")";
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
             checkColumns(st, source, validationIssues);
@@ -123,27 +139,22 @@ public final class FeedbackReports {
                         + validationIssues + " holds " + expected + ". This is a bug in cts-pipeline.");
             }
         } catch (SQLException e) {
-            deleteTree(fresh);
             throw new IllegalStateException("Reading the findings of run " + header.runId() + " from " + validationIssues
                     + " failed in DuckDB: " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(fresh);
-            throw e;
         }
-        List<CountryEntry> entries = sorted(writer.entries);
+    }
+
+    private static IndexPage index(Run run, List<CountryEntry> entries, CountryEntry unrecognised) {
         long[] sums = new long[5];
-        Stream.concat(entries.stream(), Stream.ofNullable(writer.unrecognised)).forEach(c -> {
+        Stream.concat(entries.stream(), Stream.ofNullable(unrecognised)).forEach(c -> {
             sums[0] += c.errors();
             sums[1] += c.warnings();
             sums[2] += c.infos();
             sums[3] += c.others();
             sums[4] += c.explain();
         });
-        IndexPage index = new IndexPage(run, "UN-CTS " + run.cycle() + " – validation feedback by country", entries,
-                writer.unrecognised, sums[0], sums[1], sums[2], sums[3], sums[4]);
-        ReportTemplates.render("index", index, fresh.resolve("index.html"));
-        replace(fresh, out);
-        return new Result(out.resolve("index.html"), entries, writer.unrecognised, writer.findings);
+        return new IndexPage(run, "UN-CTS " + run.cycle() + " – validation feedback by country", entries, unrecognised,
+                sums[0], sums[1], sums[2], sums[3], sums[4]);
     }
 
     /**
@@ -162,7 +173,8 @@ public final class FeedbackReports {
     }
 
     private static Issue read(ResultSet rs) throws SQLException {
-        return new Issue(rs.getString("country_iso3"), rs.getString("severity"), rs.getString("rule_id"),
+        String severity = rs.getString("severity");
+        return new Issue(rs.getString("country_iso3"), severity == null ? "UNKNOWN" : severity, rs.getString("rule_id"),
                 rs.getString("rule_kind"), rs.getString("indicator"), rs.getString("series_key"),
                 (Integer) rs.getObject("year", Integer.class), rs.getString("years"), rs.getString("field"),
                 rs.getString("value"), rs.getString("expected"), (Double) rs.getObject("imbalance", Double.class),
@@ -171,7 +183,7 @@ public final class FeedbackReports {
     }
 
     /** Builds and writes the pages of one country at a time, as the ordered findings come. */
-    private static final class Writer {
+    private static final class PageWriter {
 
         final Path dir;
         final Run run;
@@ -187,7 +199,7 @@ public final class FeedbackReports {
         private String iso3;
         private final List<Issue> current = new ArrayList<>();
 
-        Writer(Path dir, Run run, Map<String, String> rules, SeriesLabels labels) {
+        PageWriter(Path dir, Run run, Map<String, String> rules, SeriesLabels labels) {
             this.dir = dir;
             this.run = run;
             this.rules = rules;
