@@ -96,6 +96,11 @@ public final class CyclePublisher {
                 write(st, scratch);
                 logTime("datasets written", t);
             }
+            if (!hasParquet(scratch.resolve("observations"))) {
+                // DuckDB writes no file for an empty partitioned result: one typed, empty file so
+                // that the checks and counts read a table with no rows rather than fail on no files
+                ParquetPart.write(scratch.resolve("observations").resolve("no-rows.parquet"), PublishedSchemas.OBSERVATION, List.of());
+            }
             return counts(files);
         } catch (SQLException e) {
             throw new IllegalStateException("Consolidating run " + runId + " failed in DuckDB: " + e.getMessage(), e);
@@ -189,6 +194,15 @@ public final class CyclePublisher {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Publishing run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasParquet(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
         }
     }
 

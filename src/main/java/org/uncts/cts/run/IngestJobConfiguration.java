@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The survey-run job: "ingest" (one partition per input file, on local threads), "consolidate"
  * (the cycle's datasets, duplicates set aside), "crossRowChecks" (rules over the whole cycle),
- * then "publish".
+ * "feedbackReports" (a report per country) then "publish".
  * No incrementer: a run is identified by its spec and inputs, so launching it again after a
  * failure restarts it where it stopped (see {@link SurveyRunLauncher}).
  */
@@ -36,10 +36,25 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Job surveyRun(JobRepository repository, Step ingest, Step consolidate, Step crossRowChecks, Step publish,
-                  ProgressReporter progress) {
-        return new JobBuilder(JOB, repository).start(ingest).next(consolidate).next(crossRowChecks).next(publish)
-                .listener(progress).build();
+    Job surveyRun(JobRepository repository, Step ingest, Step consolidate, Step crossRowChecks, Step feedbackReports,
+                  Step publish, ProgressReporter progress) {
+        return new JobBuilder(JOB, repository).start(ingest).next(consolidate).next(crossRowChecks).next(feedbackReports)
+                .next(publish).listener(progress).build();
+    }
+
+    @Bean
+    Step feedbackReports(JobRepository repository, PlatformTransactionManager transactionManager,
+                         FeedbackReportsTasklet feedbackReportsTasklet, ProgressReporter progress) {
+        return new StepBuilder("feedbackReports", repository)
+                .tasklet(feedbackReportsTasklet, transactionManager)
+                .listener((StepExecutionListener) progress)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    FeedbackReportsTasklet feedbackReportsTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec) {
+        return new FeedbackReportsTasklet(resources.forSpec(spec));
     }
 
     @Bean
