@@ -39,7 +39,7 @@ public final class CycleData {
                     + "FROM read_parquet(" + KeyFields.quote(observations) + ", hive_partitioning = false)");
             if (previousVintage != null) {
                 st.execute("CREATE OR REPLACE TEMP TABLE prev AS SELECT country_iso3, indicator, coalesce(iccs_code, '') AS iccs_code, "
-                        + "dimension, category, sex, age, unit, CAST(year AS INTEGER) AS year, CAST(value AS DOUBLE) AS value, "
+                        + "dimension, category, sex, age, unit, CAST(year AS INTEGER) AS year, TRY_CAST(value AS DOUBLE) AS value, "
                         + "concat_ws('|', country_iso3, indicator, coalesce(iccs_code, ''), dimension, category, sex, age, unit) AS series_key "
                         + "FROM " + source(previousVintage));
             }
