@@ -29,7 +29,7 @@ final class RunSummary {
                         outcome.resumed() ? "resumed and COMPLETED" : "COMPLETED", seconds);
                 out.printf(Locale.ROOT, "  files: %d   rows read: %,d   accepted: %,d   rejected: %,d%n",
                         rs.getLong(7), rs.getLong(1), rs.getLong(2), rs.getLong(3));
-                out.printf(Locale.ROOT, "  findings: %,d ERROR (rows rejected), %,d WARNING, %,d INFO%n",
+                out.printf(Locale.ROOT, "  findings: %,d ERROR, %,d WARNING, %,d INFO (row and cross-row rules; ./cts sql \"select * from validation_issues\")%n",
                         rs.getLong(4), rs.getLong(5), rs.getLong(6));
             }
             out.println("  per file:");
@@ -43,6 +43,7 @@ final class RunSummary {
         }
         out.printf("  outputs: %s%n", outDir);
         out.println("    observations/ rejected_rows/ validation_issues/ countries/ runs/  (Parquet)   catalog.duckdb (views)");
+        out.printf("    reports/index.html  (feedback per country, HTML and CSV, for the focal points)%n");
         out.println("  next:");
         out.println("    ./cts sql \"select rule_id, severity, count(*) from validation_issues group by all order by 3 desc\"");
         out.println("    duckdb " + PublishTasklet.catalogPath(outcome.plan()) + " \"select * from rejected_rows\"");
