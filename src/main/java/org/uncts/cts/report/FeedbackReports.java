@@ -153,7 +153,7 @@ public final class FeedbackReports {
             sums[3] += c.others();
             sums[4] += c.explain();
         });
-        return new IndexPage(run, "UN-CTS " + run.cycle() + " – validation feedback by country", entries, unrecognised,
+        return new IndexPage(run, run.cycle() + " – validation feedback by country", entries, unrecognised,
                 sums[0], sums[1], sums[2], sums[3], sums[4]);
     }
 
@@ -237,8 +237,8 @@ public final class FeedbackReports {
             CountryEntry entry = new CountryEntry(iso3, name, label, base + ".html", base + ".csv",
                     bySeverity[0], bySeverity[1], bySeverity[2], bySeverity[3], explain);
             String title = iso3 == null
-                    ? "UN-CTS " + run.cycle() + " – validation findings whose country was not recognised"
-                    : "UN-CTS " + run.cycle() + " – validation feedback for " + label;
+                    ? run.cycle() + " – validation findings whose country was not recognised"
+                    : run.cycle() + " – validation feedback for " + label;
             ReportTemplates.render("country", new CountryPage(run, entry, title, sections), dir.resolve(entry.page()));
             FeedbackCsv.write(dir.resolve(entry.csv()), shown);
             if (iso3 == null) {

@@ -40,7 +40,7 @@ class FeedbackReportsTest {
     static final String HOM = "returns/cts2025_homicide.csv";
     static final String PRISON = "returns/cts2025_prisons.csv";
     static final String HOMICIDE = "victims_intentional_homicide";
-    static final ReportHeader HEADER = new ReportHeader("2025", 42, Instant.parse("2026-03-01T10:15:00Z"), "sample-cycle");
+    static final ReportHeader HEADER = new ReportHeader("UN-CTS 2025", 42, Instant.parse("2026-03-01T10:15:00Z"), "sample-cycle");
     static final Map<String, String> RULES = Map.of(
             "sum-sex", "Male + Female + Unknown equals the Total.",
             "value-negative", "Counts and rates cannot be negative.",
