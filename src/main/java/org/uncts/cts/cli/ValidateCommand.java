@@ -22,6 +22,7 @@ import org.uncts.cts.ingest.ReturnFormatException;
 import org.uncts.cts.reference.ReferenceDataException;
 import org.uncts.cts.run.CtsApplication;
 import org.uncts.cts.run.RunOutcome;
+import org.uncts.cts.run.RunResources;
 import org.uncts.cts.run.SurveyRunLauncher;
 import org.uncts.cts.spec.JobSpecException;
 import org.uncts.cts.spec.JobSpecLoader;
@@ -101,6 +102,10 @@ public class ValidateCommand implements Callable<Integer> {
         }
         if (!missing.isEmpty()) {
             err.println("cts validate: nothing was checked:\n  - " + String.join("\n  - ", missing));
+            return null;
+        }
+        if (RunResources.encodeInputs(inputs).length() > SurveyRunLauncher.MAX_PARAMETER_LENGTH) {
+            err.println("cts validate: " + SurveyRunLauncher.tooManyFiles(inputs.size()));
             return null;
         }
         Path output = out.toAbsolutePath().normalize();

@@ -29,6 +29,8 @@ public class SurveyRunLauncher {
     /** A non-identifying job parameter: "validate" for a validate run, absent for a survey run. */
     public static final String MODE_PARAM = "mode";
     public static final String VALIDATE = "validate";
+    /** The longest job parameter value the job repository stores (BATCH_JOB_EXECUTION_PARAMS.PARAMETER_VALUE). */
+    public static final int MAX_PARAMETER_LENGTH = 2500;
 
     private final JobOperator operator;
     private final JobRepository repository;
@@ -57,7 +59,17 @@ public class SurveyRunLauncher {
      */
     public RunOutcome launchValidation(Path specFile, List<SurveyRunPlan.InputReturn> inputs, Path output) throws Exception {
         SurveyRunPlan plan = JobSpecLoader.load(specFile).withInputs(inputs, output);
-        return launch(plan, RunResources.encodeInputs(plan.inputs()), plan.outputDir().toString());
+        String encoded = RunResources.encodeInputs(plan.inputs());
+        if (encoded.length() > MAX_PARAMETER_LENGTH) {
+            throw new IllegalArgumentException(tooManyFiles(plan.inputs().size()));
+        }
+        return launch(plan, encoded, plan.outputDir().toString());
+    }
+
+    /** Why a validate of these files cannot be recorded in the job repository (their names are too long together). */
+    public static String tooManyFiles(int files) {
+        return files + " files are too many for one validate (their paths together exceed " + MAX_PARAMETER_LENGTH
+                + " characters): check them in several validates, each with its own --out.";
     }
 
     private RunOutcome launch(SurveyRunPlan plan, String inputs, String output) throws Exception {
