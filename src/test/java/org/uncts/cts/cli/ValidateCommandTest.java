@@ -152,6 +152,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aFindingOverSeveralLinesTakesASecondLine() {
+        String nl = System.lineSeparator();
+        assertEquals("  r.csv line 3  sum-sex  value 90 (expected 100) imbalance 10.0: Male + Female differ from Total." + nl
+                        + "      lines: r.csv: 3, 4, 5",
+                ValidateCommand.finding("sum-sex", "FRA", "FRA|x", "2020", null, "90", "100", 10.0,
+                        "Male + Female differ from Total.", "r.csv", 3L, "r.csv: 3, 4, 5"));
+        assertEquals("  FRA  year-on-year-change  years 2019-2020: A jump." + nl + "      series: FRA|x",
+                ValidateCommand.finding("year-on-year-change", "FRA", "FRA|x", "2019-2020", null, null, null, null,
+                        "A jump.", null, null, null));
+    }
+
+    @Test
     void displayNamesAreRelativeToTheCurrentFolder() {
         Path cwd = Path.of("/work/project");
         assertEquals("returns/x.csv", ValidateCommand.displayName(Path.of("/work/project/returns/./x.csv"), cwd));
