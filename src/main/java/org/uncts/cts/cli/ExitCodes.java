@@ -7,6 +7,8 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The command line, job spec or an input file is wrong: nothing ran. */
     public static final int BAD_INPUT = 2;
+    /** {@code cts validate} ran and found at least one ERROR in the files checked. */
+    public static final int ERRORS_FOUND = 3;
 
     private ExitCodes() {
     }

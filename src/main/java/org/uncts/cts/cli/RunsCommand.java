@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.uncts.cts.run.CtsApplication;
 import org.uncts.cts.run.IngestJobConfiguration;
 import org.uncts.cts.run.PublishTasklet;
+import org.uncts.cts.run.SurveyRunLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +45,7 @@ public class RunsCommand implements Callable<Integer> {
                 ExecutionContext jc = last.getExecutionContext();
                 long read = jc.containsKey(PublishTasklet.ROWS_READ) ? jc.getLong(PublishTasklet.ROWS_READ) : rowsReadSoFar(last);
                 System.out.printf(Locale.ROOT, "%-5d %-20s %-14s %-10s %-19s %-19s %,12d %12s %12s%n",
-                        instance.getInstanceId(), abbreviate(last.getJobParameters().getString("job", ""), 20),
+                        instance.getInstanceId(), abbreviate(jobName(last), 20),
                         abbreviate(last.getJobParameters().getString("cycle", ""), 14), last.getStatus(),
                         last.getStartTime() == null ? "" : TIME.format(last.getStartTime()),
                         last.getEndTime() == null ? "" : TIME.format(last.getEndTime()), read,
@@ -52,6 +53,13 @@ public class RunsCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** The job's name; "validate:<name>" for a validate run, which publishes into its own folder. */
+    private static String jobName(JobExecution execution) {
+        String name = execution.getJobParameters().getString("job", "");
+        return SurveyRunLauncher.VALIDATE.equals(execution.getJobParameters().getString(SurveyRunLauncher.MODE_PARAM))
+                ? "validate:" + name : name;
     }
 
     /** For a run that did not finish: the rows its file readers had committed. */

@@ -47,9 +47,10 @@ public class IngestFileStep implements Step {
     @Override
     public void execute(StepExecution step) throws JobInterruptedException {
         var ctx = step.getExecutionContext();
-        String spec = step.getJobExecution().getJobParameters().getString(IngestJobConfiguration.SPEC_PARAM);
+        var params = step.getJobExecution().getJobParameters();
         long runId = step.getJobExecution().getJobInstance().getInstanceId();
-        RunResources.Loaded loaded = resources.forSpec(spec);
+        RunResources.Loaded loaded = resources.forRun(params.getString(IngestJobConfiguration.SPEC_PARAM),
+                params.getString(IngestJobConfiguration.INPUTS_PARAM), params.getString(IngestJobConfiguration.OUTPUT_PARAM));
         SurveyRunPlan plan = loaded.plan();
         String displayName = ctx.getString(InputFilePartitioner.DISPLAY_NAME);
         String layout = ctx.getString(InputFilePartitioner.LAYOUT, "");

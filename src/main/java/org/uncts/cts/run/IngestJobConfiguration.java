@@ -22,6 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * "feedbackReports" (a report per country) then "publish".
  * No incrementer: a run is identified by its spec and inputs, so launching it again after a
  * failure restarts it where it stopped (see {@link SurveyRunLauncher}).
+ * A validate run ({@code cts validate}) is the same job with two more job parameters, {@code inputs}
+ * and {@code output}, that replace the spec's inputs and output folder in every step.
  */
 @Configuration
 public class IngestJobConfiguration {
@@ -29,6 +31,10 @@ public class IngestJobConfiguration {
     public static final String JOB = "surveyRun";
     public static final String WORKER_STEP = "ingestFile";
     public static final String SPEC_PARAM = "spec";
+    /** Validate runs only: the files to read instead of the spec's inputs (see {@link RunResources#encodeInputs}). */
+    public static final String INPUTS_PARAM = "inputs";
+    /** Validate runs only: the output folder instead of the spec's. */
+    public static final String OUTPUT_PARAM = "output";
 
     @Bean
     RunResources runResources() {
@@ -53,8 +59,9 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    FeedbackReportsTasklet feedbackReportsTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec) {
-        return new FeedbackReportsTasklet(resources.forSpec(spec));
+    FeedbackReportsTasklet feedbackReportsTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
+        return new FeedbackReportsTasklet(resources.forRun(spec, inputs, output));
     }
 
     @Bean
@@ -69,8 +76,9 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     ConsolidateTasklet consolidateTasklet(RunResources resources, JobRepository repository,
-                                          @Value("#{jobParameters['spec']}") String spec) {
-        return new ConsolidateTasklet(resources.forSpec(spec), repository);
+                                          @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
+        return new ConsolidateTasklet(resources.forRun(spec, inputs, output), repository);
     }
 
     @Bean
@@ -84,8 +92,9 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    CrossRowChecksTasklet crossRowChecksTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec) {
-        return new CrossRowChecksTasklet(resources.forSpec(spec));
+    CrossRowChecksTasklet crossRowChecksTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
+        return new CrossRowChecksTasklet(resources.forRun(spec, inputs, output));
     }
 
     @Bean
@@ -102,8 +111,9 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    InputFilePartitioner inputFilePartitioner(RunResources resources, @Value("#{jobParameters['spec']}") String spec) {
-        return new InputFilePartitioner(resources.forSpec(spec).plan());
+    InputFilePartitioner inputFilePartitioner(RunResources resources, @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
+        return new InputFilePartitioner(resources.forRun(spec, inputs, output).plan());
     }
 
     @Bean
@@ -127,9 +137,10 @@ public class IngestJobConfiguration {
     @StepScope
     PublishTasklet publishTasklet(RunResources resources, JobRepository repository,
                                   @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output,
                                   ObjectProvider<BuildProperties> build) {
         BuildProperties props = build.getIfAvailable();
-        return new PublishTasklet(resources.forSpec(spec), repository,
+        return new PublishTasklet(resources.forRun(spec, inputs, output), repository,
                 props == null ? "dev" : props.getVersion());
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -25,6 +26,12 @@ import org.uncts.cts.spec.SurveyRunPlan;
  */
 public class SurveyRunLauncher {
 
+    /** A non-identifying job parameter: "validate" for a validate run, absent for a survey run. */
+    public static final String MODE_PARAM = "mode";
+    public static final String VALIDATE = "validate";
+    /** The longest job parameter value the job repository stores (BATCH_JOB_EXECUTION_PARAMS.PARAMETER_VALUE). */
+    public static final int MAX_PARAMETER_LENGTH = 2500;
+
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
@@ -36,11 +43,40 @@ public class SurveyRunLauncher {
     }
 
     public RunOutcome launch(Path specFile) throws Exception {
-        SurveyRunPlan plan = JobSpecLoader.load(specFile);
+        return launch(JobSpecLoader.load(specFile), null, null);
+    }
+
+    /**
+     * A validate run ({@code cts validate}): the spec's job on other files, published into another
+     * folder. The same job and resume semantics as {@link #launch(Path)}, keyed by the spec, these
+     * files (names, sizes, modification times), the rules in force and the output folder: after a
+     * failure the same command resumes the failed run; after a success it starts a new one.
+     * Validate runs are never mixed with the spec's own runs.
+     *
+     * @param inputs the files, with the names findings give them
+     * @param output the validation output folder; the caller checks it is not the spec's output folder
+     * @return the outcome, whose plan is the spec's plan on these inputs and output
+     */
+    public RunOutcome launchValidation(Path specFile, List<SurveyRunPlan.InputReturn> inputs, Path output) throws Exception {
+        SurveyRunPlan plan = JobSpecLoader.load(specFile).withInputs(inputs, output);
+        String encoded = RunResources.encodeInputs(plan.inputs());
+        if (encoded.length() > MAX_PARAMETER_LENGTH) {
+            throw new IllegalArgumentException(tooManyFiles(plan.inputs().size()));
+        }
+        return launch(plan, encoded, plan.outputDir().toString());
+    }
+
+    /** Why a validate of these files cannot be recorded in the job repository (their names are too long together). */
+    public static String tooManyFiles(int files) {
+        return files + " files are too many for one validate (their paths together exceed " + MAX_PARAMETER_LENGTH
+                + " characters): check them in several validates, each with its own --out.";
+    }
+
+    private RunOutcome launch(SurveyRunPlan plan, String inputs, String output) throws Exception {
         String spec = plan.specFile().toString();
         String fingerprint = fingerprint(plan);
 
-        JobExecution previous = latestFor(spec, fingerprint);
+        JobExecution previous = latestFor(spec, fingerprint, inputs, output);
         JobExecution execution;
         boolean resumed = false;
         if (previous != null && previous.getStatus().isRunning()) {
@@ -52,21 +88,25 @@ public class SurveyRunLauncher {
             resumed = true;
         } else {
             long attempt = previous == null ? 1 : previous.getJobParameters().getLong("attempt") + 1;
-            JobParameters params = new JobParametersBuilder()
+            JobParametersBuilder params = new JobParametersBuilder()
                     .addString(IngestJobConfiguration.SPEC_PARAM, spec)
                     .addString("fingerprint", fingerprint)
                     .addLong("attempt", attempt)
                     .addString("job", plan.name(), false)
-                    .addString("cycle", plan.cycle(), false)
-                    .toJobParameters();
-            execution = operator.start(job, params);
+                    .addString("cycle", plan.cycle(), false);
+            if (output != null) {
+                params.addString(IngestJobConfiguration.INPUTS_PARAM, inputs)
+                        .addString(IngestJobConfiguration.OUTPUT_PARAM, output)
+                        .addString(MODE_PARAM, VALIDATE, false);
+            }
+            execution = operator.start(job, params.toJobParameters());
         }
         return new RunOutcome(plan, execution.getJobInstance().getInstanceId(), execution.getId(), execution.getStatus(),
                 resumed, execution.getStatus() == BatchStatus.COMPLETED ? null : reason(execution));
     }
 
-    /** The most recent execution of this spec on these inputs, or null. */
-    private JobExecution latestFor(String spec, String fingerprint) {
+    /** The most recent execution of this spec on these inputs (and, for a validate run, this output), or null. */
+    private JobExecution latestFor(String spec, String fingerprint, String inputs, String output) {
         List<JobInstance> instances = repository.getJobInstances(IngestJobConfiguration.JOB, 0, 200);
         for (JobInstance instance : instances) { // newest first
             JobExecution last = repository.getLastJobExecution(instance);
@@ -74,7 +114,9 @@ public class SurveyRunLauncher {
                 continue;
             }
             JobParameters p = last.getJobParameters();
-            if (spec.equals(p.getString(IngestJobConfiguration.SPEC_PARAM)) && fingerprint.equals(p.getString("fingerprint"))) {
+            if (spec.equals(p.getString(IngestJobConfiguration.SPEC_PARAM)) && fingerprint.equals(p.getString("fingerprint"))
+                    && Objects.equals(inputs, p.getString(IngestJobConfiguration.INPUTS_PARAM))
+                    && Objects.equals(output, p.getString(IngestJobConfiguration.OUTPUT_PARAM))) {
                 return last;
             }
         }

@@ -43,6 +43,16 @@ public record SurveyRunPlan(
     }
 
     /**
+     * This plan on other input files, writing to another output folder: everything else (cycle,
+     * reference years and files, rules in force, previous vintage) as the spec says. What
+     * {@code cts validate} runs.
+     */
+    public SurveyRunPlan withInputs(List<InputReturn> otherInputs, Path output) {
+        return new SurveyRunPlan(specFile, specSha256, name, cycle, years, List.copyOf(otherInputs), countryFiles,
+                populationFiles, crimeCodesFile, indicatorsFile, output.toAbsolutePath().normalize(), rules, previousVintage);
+    }
+
+    /**
      * @param displayName the file's path relative to the project folder (the spec folder's parent),
      *                    or absolute when outside it; how findings name the file
      * @param layout      the declared layout, or null to recognise it from the header

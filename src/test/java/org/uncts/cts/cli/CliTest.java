@@ -91,7 +91,7 @@ class CliTest {
     void helpListsTheCommands() {
         assertEquals(0, Main.run("--help"));
         String text = out.toString(StandardCharsets.UTF_8);
-        for (String command : new String[] {"run", "sql", "runs", "rules", "bench"}) {
+        for (String command : new String[] {"run", "validate", "sql", "runs", "rules", "bench"}) {
             assertTrue(text.contains("  " + command + " "), text);
         }
     }
