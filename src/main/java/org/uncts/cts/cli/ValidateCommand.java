@@ -264,7 +264,7 @@ public class ValidateCommand implements Callable<Integer> {
             what.append(what.isEmpty() ? "" : " ").append("(expected ").append(expected).append(')');
         }
         if (imbalance != null) {
-            what.append(what.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "imbalance %s", imbalance));
+            what.append(what.isEmpty() ? "" : " ").append("off by " + org.uncts.cts.validate.checks.Figures.signed(Math.round(imbalance * 10_000) / 10_000.0));
         }
         if (file == null && years != null) {
             what.append(what.isEmpty() ? "" : " ").append("years ").append(years);

@@ -154,7 +154,7 @@ class ValidateCommandTest {
     @Test
     void aFindingOverSeveralLinesTakesASecondLine() {
         String nl = System.lineSeparator();
-        assertEquals("  r.csv line 3  sum-sex  value 90 (expected 100) imbalance 10.0: Male + Female differ from Total." + nl
+        assertEquals("  r.csv line 3  sum-sex  value 90 (expected 100) off by +10: Male + Female differ from Total." + nl
                         + "      lines: r.csv: 3, 4, 5",
                 ValidateCommand.finding("sum-sex", "FRA", "FRA|x", "2020", null, "90", "100", 10.0,
                         "Male + Female differ from Total.", "r.csv", 3L, "r.csv: 3, 4, 5"));

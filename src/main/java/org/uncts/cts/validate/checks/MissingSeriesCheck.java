@@ -10,8 +10,10 @@ import org.uncts.cts.validate.catalogue.Rule;
 
 /**
  * Completeness against the previous vintage: a series the country reported before and does not
- * report in this cycle. Only countries that sent something this cycle are looked at: a country
- * that has not replied yet is followed up as non-response, not series by series.
+ * report in this cycle. Only countries that sent something this cycle, and indicators that this
+ * cycle's returns contain (for any country), are looked at: a country that has not replied yet is
+ * followed up as non-response, and a table not yet received (or not given to ./cts validate) is
+ * not missing series by series.
  */
 public final class MissingSeriesCheck implements CycleCheck {
 
@@ -23,6 +25,7 @@ public final class MissingSeriesCheck implements CycleCheck {
         String sql = "SELECT p.series_key, list(DISTINCT p.year ORDER BY p.year) AS years, "
                 + "string_agg(p.year || ': ' || coalesce(CAST(p.value AS VARCHAR), 'missing'), chr(10) ORDER BY p.year) AS vals "
                 + "FROM prev p WHERE p.country_iso3 IN (SELECT DISTINCT country_iso3 FROM obs) "
+                + "AND p.indicator IN (SELECT DISTINCT indicator FROM obs) "
                 + "AND NOT EXISTS (SELECT 1 FROM obs o WHERE o.series_key = p.series_key) "
                 + "GROUP BY p.series_key ORDER BY p.series_key";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -41,9 +41,11 @@ class VintageAndRateTest {
     void seriesMissingNowOnlyForCountriesThatReported() {
         List<CheckFixture.Row> out = new CheckFixture(dir)
                 .count("AAA", "x", null, "_T", 2020, 10)
+                .count("CCC", "y", null, "_T", 2020, 5)       // indicator y is collected this cycle
                 .previous("AAA", "x", null, "_T", 2019, 10)
                 .previous("AAA", "y", null, "_T", 2018, 7).previous("AAA", "y", null, "_T", 2019, 8)
                 .previous("BBB", "x", null, "_T", 2019, 10)   // BBB has not replied: not judged series by series
+                .previous("AAA", "z", null, "_T", 2019, 10)   // no return of this cycle has indicator z (table not received)
                 .check(MISSING);
         assertEquals(1, out.size(), out.toString());
         assertEquals("AAA|y||Total|Total|_T|_T|COUNT", out.get(0).seriesKey());
