@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -26,8 +28,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks the ingest on a generated, deterministic canonical-CSV corpus and prints rows/s and peak memory,",
-            "next to DuckDB's own read_csv -> COPY TO parquet of the same files."})
+        description = {"Benchmarks the survey run on a generated, deterministic canonical-CSV corpus and prints rows/s, the time",
+            "of each step, the cross-row findings and peak memory, next to DuckDB's own read_csv -> COPY TO parquet of the",
+            "same files."})
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows in the corpus (default: ${DEFAULT-VALUE}).")
@@ -39,14 +42,24 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "target/bench", description = "Work folder, emptied first (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--previous", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Give the run a previous vintage derived from the corpus, for the revision and missing-series "
+                    + "checks (default: ${DEFAULT-VALUE}; --no-previous to leave it out).")
+    boolean previous;
+
+    static final List<String> STEPS = List.of("ingest", "consolidate", "crossRowChecks", "feedbackReports", "publish");
+
     @Override
     public Integer call() throws Exception {
         CyclePublisher.deleteTree(dir);
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
-        BenchCorpus.Corpus corpus = BenchCorpus.write(dir, rows, files);
+        BenchCorpus.Corpus corpus = BenchCorpus.write(dir, rows, files, previous);
         System.out.printf(Locale.ROOT, "corpus: %,d rows in %d file(s), %,.1f MB, generated in %.1f s%n", corpus.rows(),
                 corpus.returns().size(), corpus.bytes() / 1e6, secs(t0));
+        if (corpus.previous() != null) {
+            System.out.printf(Locale.ROOT, "previous vintage: %,d rows (%s)%n", corpus.previousRows(), dir.relativize(corpus.previous()));
+        }
 
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -64,14 +77,20 @@ public class BenchCommand implements Callable<Integer> {
             }
             JobExecution execution = ctx.getBean(JobRepository.class).getJobExecution(outcome.executionId());
             double ingest = stepSeconds(execution, "ingest");
-            double publish = stepSeconds(execution, "publish");
             long heapPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             long heapMax = Runtime.getRuntime().maxMemory();
             System.out.printf(Locale.ROOT, "cts ingest step:  %6.2f s  %,10.0f rows/s   (%d partition(s) on %d core(s))%n", ingest,
                     rows / ingest, corpus.returns().size(), Runtime.getRuntime().availableProcessors());
-            System.out.printf(Locale.ROOT, "cts publish step: %6.2f s  (duplicate check, partitioned observations, catalog)%n", publish);
             System.out.printf(Locale.ROOT, "cts whole run:    %6.2f s  %,10.0f rows/s%n", total, rows / total);
+            System.out.println("steps (wall time, from the job repository's step executions):");
+            for (String step : STEPS) {
+                double s = stepSeconds(execution, step);
+                System.out.printf(Locale.ROOT, "  %-16s %7.2f s  %5.1f%%%n", step, s, 100 * s / total);
+            }
+            double checks = stepSeconds(execution, "crossRowChecks");
+            System.out.printf(Locale.ROOT, "crossRowChecks / ingest: %.2f%n", checks / ingest);
+            printFindings(dir.resolve("out"));
             System.out.printf(Locale.ROOT, "peak heap used: %,.0f MB of %,.0f MB max; process peak RSS: %s%n", heapPeak / 1e6,
                     heapMax / 1e6, peakRss());
         }
@@ -85,6 +104,29 @@ public class BenchCommand implements Callable<Integer> {
         double duck = secs(t2);
         System.out.printf(Locale.ROOT, "duckdb read_csv -> COPY parquet: %6.2f s  %,10.0f rows/s%n", duck, rows / duck);
         return ExitCodes.OK;
+    }
+
+    /** Findings of the published validation_issues, by rule kind (row rules, duplicate keys, each cross-row kind). */
+    private static void printFindings(Path output) throws Exception {
+        String glob = output.toAbsolutePath().resolve("validation_issues") + "/**/*.parquet";
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT rule_kind, count(*) AS n, count(DISTINCT rule_id) AS rules "
+                     + "FROM read_parquet('" + glob.replace("'", "''") + "') GROUP BY ALL ORDER BY rule_kind")) {
+            StringBuilder out = new StringBuilder();
+            long total = 0;
+            long crossRow = 0;
+            while (rs.next()) {
+                String kind = rs.getString(1);
+                long n = rs.getLong(2);
+                total += n;
+                if (!kind.equals("row") && !kind.equals("duplicate-key")) {
+                    crossRow += n;
+                }
+                out.append(String.format(Locale.ROOT, "  %-18s %,9d%n", kind, n));
+            }
+            System.out.printf(Locale.ROOT, "findings (validation_issues): %,d, of which cross-row %,d; by rule kind:%n%s", total,
+                    crossRow, out);
+        }
     }
 
     private static double stepSeconds(JobExecution execution, String name) {

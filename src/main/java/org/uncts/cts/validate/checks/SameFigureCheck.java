@@ -20,14 +20,21 @@ public final class SameFigureCheck implements CycleCheck {
     public void run(CycleData data, Rule rule, FindingSink sink) throws SQLException {
         long minYears = Math.round(rule.number("min_years", 2));
         double minValue = rule.number("min_value", 10);
+        // Only figures that occur at least twice in a country, unit and year can pair up; pairs are counted on keys
+        // first, and the years, figures and lines gathered only for the pairs seen in min_years years
         String sql = "WITH f AS (SELECT country_iso3, unit, year, value, series_key, source_file || ':' || source_line AS line "
-                + "FROM obs WHERE value IS NOT NULL AND value >= " + minValue + ") "
+                + "FROM obs WHERE value IS NOT NULL AND value >= " + minValue + " "
+                + "QUALIFY count(*) OVER (PARTITION BY country_iso3, unit, year, value) > 1), "
+                + "pairs AS (SELECT a.series_key AS a_key, b.series_key AS b_key "
+                + "FROM f a JOIN f b ON a.country_iso3 = b.country_iso3 AND a.unit = b.unit AND a.year = b.year "
+                + "AND a.value = b.value AND a.series_key < b.series_key "
+                + "GROUP BY a.series_key, b.series_key HAVING count(*) >= " + minYears + ") "
                 + "SELECT a.series_key AS a_key, b.series_key AS b_key, list(a.year ORDER BY a.year) AS years, "
                 + "string_agg(CAST(a.value AS VARCHAR), chr(10) ORDER BY a.year) AS vals, "
                 + "string_agg(a.line, chr(10) ORDER BY a.year) AS a_lines, string_agg(b.line, chr(10) ORDER BY a.year) AS b_lines "
-                + "FROM f a JOIN f b ON a.country_iso3 = b.country_iso3 AND a.unit = b.unit AND a.year = b.year "
-                + "AND a.value = b.value AND a.series_key < b.series_key "
-                + "GROUP BY a.series_key, b.series_key HAVING count(*) >= " + minYears + " ORDER BY a_key, b_key";
+                + "FROM pairs JOIN f a ON a.series_key = pairs.a_key JOIN f b ON b.series_key = pairs.b_key "
+                + "AND a.country_iso3 = b.country_iso3 AND a.unit = b.unit AND a.year = b.year AND a.value = b.value "
+                + "GROUP BY a.series_key, b.series_key ORDER BY a_key, b_key";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 List<Integer> years = new ArrayList<>();

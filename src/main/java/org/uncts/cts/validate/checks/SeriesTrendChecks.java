@@ -31,21 +31,50 @@ public final class SeriesTrendChecks {
         if (yearOnYear.isEmpty() && turnedZero.isEmpty()) {
             return;
         }
-        String sql = "SELECT series_key, unit, indicator, year, value, obs_status, source_file || ':' || source_line AS line "
-                + "FROM obs WHERE value IS NOT NULL ORDER BY series_key, year, source_file, source_line";
+        // DuckDB pairs each figure with the one before it in its series (lag) and returns only the pairs some rule
+        // could flag (a loose superset of the rules' tests); the exact tests and the findings stay in compare()
+        String sql = "SELECT series_key, unit, indicator, year, value, obs_status, line, prev_year, prev_value, prev_line "
+                + "FROM (SELECT series_key, unit, indicator, year, value, obs_status, source_file, source_line, "
+                + "source_file || ':' || source_line AS line, lag(year) OVER w AS prev_year, lag(value) OVER w AS prev_value, "
+                + "lag(source_file || ':' || source_line) OVER w AS prev_line "
+                + "FROM obs WHERE value IS NOT NULL "
+                + "WINDOW w AS (PARTITION BY series_key ORDER BY year, source_file, source_line)) "
+                + "WHERE prev_year IS NOT NULL AND year = prev_year + 1 AND coalesce(obs_status, '') <> 'B' AND ("
+                + candidates() + ") "
+                + "ORDER BY series_key, year, source_file, source_line";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            String key = null;
-            Point previous = null;
             while (rs.next()) {
-                String k = rs.getString(1);
+                Point before = new Point(rs.getInt(8), rs.getDouble(9), null, rs.getString(10));
                 Point p = new Point(rs.getInt(4), rs.getDouble(5), rs.getString(6), rs.getString(7));
-                if (k.equals(key) && previous != null) {
-                    compare(k, rs.getString(2), rs.getString(3), previous, p, sink);
-                }
-                key = k;
-                previous = p;
+                compare(rs.getString(1), rs.getString(2), rs.getString(3), before, p, sink);
             }
         }
+    }
+
+    /** SQL over value (now) and prev_value (before) that holds for every pair a rule flags, and for few others. */
+    private String candidates() {
+        List<String> any = new java.util.ArrayList<>();
+        for (Rule r : turnedZero) {
+            any.add("(" + appliesSql(r) + " AND value = 0)");
+        }
+        for (Rule r : yearOnYear) {
+            // beyondChange() with its bounds lowered by 0.1%, so that rounding in SQL cannot leave a flagged pair out
+            String d = "abs(value - prev_value)";
+            String bound = "greatest(0, CASE WHEN prev_value = 0 THEN 0 ELSE " + r.tolerance().relative() + " * abs(prev_value) END, "
+                    + r.number("noise_factor", 3) + " * sqrt(greatest(0, value) + greatest(0, prev_value)), "
+                    + r.tolerance().absolute() + ")";
+            any.add("(" + appliesSql(r) + " AND " + d + " > 0 AND " + d + " >= 0.999 * " + bound + ")");
+        }
+        return any.isEmpty() ? "FALSE" : String.join(" OR ", any);
+    }
+
+    private static String appliesSql(Rule r) {
+        List<String> units = r.strings("units");
+        List<String> indicators = r.strings("indicators");
+        String u = units.isEmpty() ? "TRUE" : "unit IN (" + String.join(", ", units.stream().map(KeyFields::quote).toList()) + ")";
+        String i = indicators.isEmpty() ? "TRUE"
+                : "indicator IN (" + String.join(", ", indicators.stream().map(KeyFields::quote).toList()) + ")";
+        return u + " AND " + i;
     }
 
     private void compare(String key, String unit, String indicator, Point before, Point now, FindingSink sink) {

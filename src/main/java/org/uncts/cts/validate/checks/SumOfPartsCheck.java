@@ -30,22 +30,32 @@ public final class SumOfPartsCheck implements CycleCheck {
         String indicators = KeyFields.indicatorFilter("o", rule.strings("indicators"));
         String requiredList = sqlList(listField, required);
         String allParts = sqlList(listField, partValues);
+        String requiredCount = Integer.toString(new java.util.LinkedHashSet<>(required).size());
+        String partsWhere = "o.unit = 'COUNT' AND o.value IS NOT NULL AND " + indicators + " AND " + KeyFields.where("o", parts);
+        // Two phases: sums of the parts for every total first (cheap aggregates only), then the listing and source
+        // lines only for the totals that do not match
         String sql = "WITH p AS (SELECT " + KeyFields.select("o", shared) + ", sum(o.value) AS parts_sum, "
-                + "list(" + KeyFields.column("o", listField) + ") AS names, "
-                + "string_agg(o." + listField + " || ' ' || CAST(o.value AS VARCHAR), chr(10) ORDER BY list_position(" + allParts + ", "
-                + KeyFields.column("o", listField) + ")) AS listing, "
-                + Figures.linesAgg("o") + " AS lines "
-                + "FROM obs o WHERE o.unit = 'COUNT' AND o.value IS NOT NULL AND " + indicators
-                + " AND " + KeyFields.where("o", parts) + " GROUP BY ALL) "
-                + "SELECT t.series_key, t.year, t.value AS total, p.parts_sum, p.listing, "
-                + "t.source_file || ':' || t.source_line || chr(10) || p.lines AS lines "
+                + "count(DISTINCT " + KeyFields.column("o", listField) + ") FILTER (WHERE " + KeyFields.column("o", listField)
+                + " IN (" + requiredList.substring(1, requiredList.length() - 1) + ")) AS required_found "
+                + "FROM obs o WHERE " + partsWhere + " GROUP BY ALL), "
+                + "bad AS (SELECT t.series_key AS total_key, t.value AS total, p.parts_sum, "
+                + "t.source_file || ':' || t.source_line AS total_line, " + KeyFields.select("t", shared) + " "
                 + "FROM obs t JOIN p ON " + KeyFields.joinOn("t", "p", shared)
                 + " WHERE t.unit = 'COUNT' AND t.value IS NOT NULL AND " + indicators.replace("o.", "t.")
                 + " AND " + KeyFields.where("t", total)
-                + " AND list_has_all(p.names, " + requiredList + ")"
+                + " AND p.required_found = " + requiredCount
                 + " AND abs(p.parts_sum - t.value) > greatest(" + rule.tolerance().absolute() + ", "
-                + rule.tolerance().relative() + " * abs(t.value))"
-                + " ORDER BY t.series_key, t.year";
+                + rule.tolerance().relative() + " * abs(t.value))), "
+                + "agg AS (SELECT b.total_key, b.year, "
+                + "string_agg(o." + listField + " || ' ' || CAST(o.value AS VARCHAR), chr(10) ORDER BY list_position(" + allParts + ", "
+                + KeyFields.column("o", listField) + ")) AS listing, "
+                + Figures.linesAgg("o") + " AS lines "
+                + "FROM bad b JOIN obs o ON " + KeyFields.joinOn("b", "o", shared) + " WHERE " + partsWhere
+                + " GROUP BY b.total_key, b.year) "
+                + "SELECT b.total_key AS series_key, b.year, b.total, b.parts_sum, agg.listing, "
+                + "b.total_line || chr(10) || agg.lines AS lines "
+                + "FROM bad b JOIN agg ON agg.total_key = b.total_key AND agg.year = b.year"
+                + " ORDER BY b.total_key, b.year";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 double t = rs.getDouble("total");
