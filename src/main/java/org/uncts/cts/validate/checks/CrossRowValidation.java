@@ -60,6 +60,8 @@ public final class CrossRowValidation {
              FindingSink sink = new FindingSink(ParquetPart.open(findingsFile, PublishedSchemas.VALIDATION_ISSUE), runId, countryNames)) {
             try (Statement st = db.createStatement()) {
                 st.execute("SET memory_limit = '2GB'");
+                // every query orders its own result; the table of observations needs no order
+                st.execute("SET preserve_insertion_order = false");
                 if (in.tempDir() != null) {
                     st.execute("SET temp_directory = " + KeyFields.quote(in.tempDir().toString()));
                 }
