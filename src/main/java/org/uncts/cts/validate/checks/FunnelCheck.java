@@ -26,7 +26,7 @@ public final class FunnelCheck implements CycleCheck {
                 + "lag(indicator) OVER w AS earlier, lag(value) OVER w AS earlier_value, "
                 + "lag(source_file || ':' || source_line) OVER w AS earlier_line "
                 + "FROM obs WHERE unit = 'COUNT' AND value IS NOT NULL AND indicator IN (" + stageList.substring(1, stageList.length() - 1) + ") "
-                + "WINDOW w AS (PARTITION BY " + String.join(", ", shared) + " ORDER BY list_position(" + stageList + ", indicator))) "
+                + "WINDOW w AS (PARTITION BY " + data.key("", shared) + " ORDER BY list_position(" + stageList + ", indicator))) "
                 + "WHERE earlier IS NOT NULL AND value - earlier_value > greatest(" + rule.tolerance().absolute() + ", "
                 + rule.tolerance().relative() + " * abs(earlier_value)) ORDER BY series_key, year";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {

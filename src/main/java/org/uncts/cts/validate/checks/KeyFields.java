@@ -57,15 +57,6 @@ final class KeyFields {
         return quote(caseless(field) ? value.toLowerCase(Locale.ROOT) : value);
     }
 
-    /** "a.f1 = b.f1 AND ..." over the given fields. */
-    static String joinOn(String a, String b, List<String> fields) {
-        return String.join(" AND ", fields.stream().map(f -> a + "." + f + " = " + b + "." + f).toList());
-    }
-
-    static String select(String alias, List<String> fields) {
-        return String.join(", ", fields.stream().map(f -> alias + "." + f).toList());
-    }
-
     static String indicatorFilter(String alias, List<String> indicators) {
         if (indicators.isEmpty()) {
             return "TRUE";

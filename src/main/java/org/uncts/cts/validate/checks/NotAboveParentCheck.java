@@ -27,7 +27,7 @@ public final class NotAboveParentCheck implements CycleCheck {
             sql = "SELECT c.series_key, c.year, c.iccs_code AS part, c.value AS part_value, p.iccs_code AS whole, "
                     + "p.value AS whole_value, c.source_file || ':' || c.source_line AS part_line, "
                     + "p.source_file || ':' || p.source_line AS whole_line "
-                    + "FROM obs c JOIN obs p ON " + KeyFields.joinOn("c", "p", shared)
+                    + "FROM obs c JOIN obs p ON " + data.key("c", shared) + " = " + data.key("p", shared)
                     + " AND length(p.iccs_code) < length(c.iccs_code) AND p.iccs_code <> '' AND starts_with(c.iccs_code, p.iccs_code)"
                     + " WHERE c.value IS NOT NULL AND p.value IS NOT NULL AND c.unit = 'COUNT' AND " + indicators
                     + " QUALIFY row_number() OVER (PARTITION BY c.series_key, c.year ORDER BY length(p.iccs_code) DESC) = 1";
@@ -38,7 +38,7 @@ public final class NotAboveParentCheck implements CycleCheck {
             sql = "SELECT c.series_key, c.year, c.series_key AS part, c.value AS part_value, p.series_key AS whole, "
                     + "p.value AS whole_value, c.source_file || ':' || c.source_line AS part_line, "
                     + "p.source_file || ':' || p.source_line AS whole_line "
-                    + "FROM obs c JOIN obs p ON " + KeyFields.joinOn("c", "p", shared)
+                    + "FROM obs c JOIN obs p ON " + data.key("c", shared) + " = " + data.key("p", shared)
                     + " WHERE c.value IS NOT NULL AND p.value IS NOT NULL AND c.unit = 'COUNT' AND " + indicators
                     + " AND " + KeyFields.where("c", part) + " AND " + KeyFields.where("p", whole);
         }

@@ -24,7 +24,7 @@ public final class ReportedRateCheck implements CycleCheck {
         shared.remove("unit");
         String sql = "SELECT r.series_key, r.country_iso3, r.year, r.sex, r.value AS rate, c.value AS count, "
                 + "r.source_file || ':' || r.source_line || chr(10) || c.source_file || ':' || c.source_line AS lines "
-                + "FROM obs r JOIN obs c ON " + KeyFields.joinOn("r", "c", shared) + " AND c.unit = 'COUNT' "
+                + "FROM obs r JOIN obs c ON " + data.key("r", shared) + " = " + data.key("c", shared) + " AND c.unit = 'COUNT' "
                 + "WHERE r.unit = 'RATE_PER_100K' AND r.age = '_T' AND r.value IS NOT NULL AND c.value IS NOT NULL AND "
                 + KeyFields.indicatorFilter("r", rule.strings("indicators"))
                 + " ORDER BY r.series_key, r.year";

@@ -23,8 +23,8 @@ public final class SameFigureCheck implements CycleCheck {
         // Only figures that occur at least twice in a country, unit and year can pair up; pairs are counted on keys
         // first, and the years, figures and lines gathered only for the pairs seen in min_years years
         String sql = "WITH f AS (SELECT country_iso3, unit, year, value, series_key, source_file || ':' || source_line AS line "
-                + "FROM obs WHERE value IS NOT NULL AND value >= " + minValue + " "
-                + "QUALIFY count(*) OVER (PARTITION BY country_iso3, unit, year, value) > 1), "
+                + "FROM (SELECT * FROM obs WHERE value IS NOT NULL AND value >= " + minValue + " "
+                + "QUALIFY count(*) OVER (PARTITION BY " + data.key("", List.of("country_iso3", "unit", "year")) + ", value) > 1)), "
                 + "pairs AS (SELECT a.series_key AS a_key, b.series_key AS b_key "
                 + "FROM f a JOIN f b ON a.country_iso3 = b.country_iso3 AND a.unit = b.unit AND a.year = b.year "
                 + "AND a.value = b.value AND a.series_key < b.series_key "

@@ -19,6 +19,9 @@ public final class SeriesTrendChecks {
     public record Point(int year, double value, String status, String line) {
     }
 
+    /** The key fields of a series: all but the year. */
+    private static final List<String> SERIES = KeyFields.ALL.subList(0, KeyFields.ALL.size() - 1);
+
     private final List<Rule> yearOnYear;
     private final List<Rule> turnedZero;
 
@@ -35,10 +38,13 @@ public final class SeriesTrendChecks {
         // could flag (a loose superset of the rules' tests); the exact tests and the findings stay in compare()
         String sql = "SELECT series_key, unit, indicator, year, value, obs_status, line, prev_year, prev_value, prev_line "
                 + "FROM (SELECT series_key, unit, indicator, year, value, obs_status, source_file, source_line, "
-                + "source_file || ':' || source_line AS line, lag(year) OVER w AS prev_year, lag(value) OVER w AS prev_value, "
-                + "lag(source_file || ':' || source_line) OVER w AS prev_line "
+                + "source_file || ':' || source_line AS line, prev_year, prev_value, prev_file || ':' || prev_source_line AS prev_line "
+                // lines are joined into text only for the pairs kept; a series has one figure a year
+                + "FROM (SELECT series_key, unit, indicator, year, value, obs_status, source_file, source_line, "
+                + "lag(year) OVER w AS prev_year, lag(value) OVER w AS prev_value, "
+                + "lag(source_file) OVER w AS prev_file, lag(source_line) OVER w AS prev_source_line "
                 + "FROM obs WHERE value IS NOT NULL "
-                + "WINDOW w AS (PARTITION BY series_key ORDER BY year, source_file, source_line)) "
+                + "WINDOW w AS (PARTITION BY " + data.key("", SERIES) + " ORDER BY year))) "
                 + "WHERE prev_year IS NOT NULL AND year = prev_year + 1 AND coalesce(obs_status, '') <> 'B' AND ("
                 + candidates() + ") "
                 + "ORDER BY series_key, year, source_file, source_line";
