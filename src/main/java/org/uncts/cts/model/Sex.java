@@ -13,4 +13,14 @@ public enum Sex {
     public String code() {
         return code;
     }
+
+    /** The sex of an SDMX code (_T, M, F, _U), or null for any other text. */
+    public static Sex fromCode(String code) {
+        for (Sex s : values()) {
+            if (s.code.equals(code)) {
+                return s;
+            }
+        }
+        return null;
+    }
 }

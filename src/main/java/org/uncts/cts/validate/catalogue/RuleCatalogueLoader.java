@@ -521,6 +521,15 @@ public final class RuleCatalogueLoader {
                     atLeast("min_value", 0, false);
                 }
                 case REVISION -> atLeast("small_count", 0, false);
+                case RATE_RANGE -> {
+                    scalarSelector("cell", false);
+                    bounds("min", "max", "a rate per 100,000, e.g. min: 50 or max: 1000");
+                }
+                case RATIO -> {
+                    scalarSelector("numerator", true);
+                    scalarSelector("denominator", true);
+                    bounds("min_ratio", "max_ratio", "a ratio, e.g. min_ratio: 1 and max_ratio: 1.25");
+                }
                 case TURNED_ZERO -> {
                     atLeast("min_before", 0, false);
                     units();
@@ -598,6 +607,31 @@ public final class RuleCatalogueLoader {
                         }
                     }
                 }
+            }
+        }
+
+        /** A selection of one cell: a mapping of fields to single values. */
+        private void scalarSelector(String param, boolean required) {
+            Map<String, Object> sel = selector(param, required);
+            if (sel != null) {
+                for (var e : sel.entrySet()) {
+                    if (!isScalar(e.getValue())) {
+                        problem(param + "." + e.getKey(), "give one value, not " + describe(e.getValue()) + ".");
+                    }
+                }
+            }
+        }
+
+        /** A lower and an upper bound, at least one given, each a number >= 0, lower <= upper. */
+        private void bounds(String low, String high, String example) {
+            if (!params.containsKey(low) && !params.containsKey(high)) {
+                problem(low, "required: give " + low + " or " + high + " (or both), " + example + ".");
+                return;
+            }
+            atLeast(low, 0, false);
+            atLeast(high, 0, false);
+            if (params.get(low) instanceof Number a && params.get(high) instanceof Number b && a.doubleValue() > b.doubleValue()) {
+                problem(low, low + " " + a + " is above " + high + " " + b + ". Swap them.");
             }
         }
 

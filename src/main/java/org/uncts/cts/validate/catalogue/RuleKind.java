@@ -26,6 +26,10 @@ public enum RuleKind {
             Set.of("previous", "previous_source", "change", "change_pct")),
     REPORTED_RATE("reported-rate", Scope.CYCLE, Set.of("indicators"),
             Set.of("count", "population", "computed")),
+    RATE_RANGE("rate-range", Scope.CYCLE, Set.of("indicators", "cell", "min", "max"),
+            Set.of("rate", "bound", "count", "population")),
+    RATIO("ratio", Scope.CYCLE, Set.of("numerator", "denominator", "min_ratio", "max_ratio"),
+            Set.of("numerator", "numerator_value", "denominator", "denominator_value", "ratio", "min_ratio", "max_ratio")),
     MISSING_SERIES("missing-series", Scope.CYCLE, Set.of(), Set.of("previous_years", "previous_source")),
     TURNED_ZERO("turned-zero", Scope.CYCLE, Set.of("min_before", "units"), Set.of("previous_year", "previous"));
 

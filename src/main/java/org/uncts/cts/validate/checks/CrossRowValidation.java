@@ -35,6 +35,8 @@ public final class CrossRowValidation {
             RuleKind.SAME_FIGURE, new SameFigureCheck(),
             RuleKind.REVISION, new RevisionCheck(),
             RuleKind.REPORTED_RATE, new ReportedRateCheck(),
+            RuleKind.RATE_RANGE, new RateRangeCheck(),
+            RuleKind.RATIO, new RatioCheck(),
             RuleKind.MISSING_SERIES, new MissingSeriesCheck()));
 
     /** What the checks look at. previousVintage and previousName are null when there is none. */

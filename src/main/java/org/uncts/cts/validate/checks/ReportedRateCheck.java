@@ -30,7 +30,7 @@ public final class ReportedRateCheck implements CycleCheck {
                 + " ORDER BY r.series_key, r.year";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                Sex sex = sex(rs.getString("sex"));
+                Sex sex = Sex.fromCode(rs.getString("sex"));
                 if (sex == null) {
                     continue;
                 }
@@ -53,14 +53,5 @@ public final class ReportedRateCheck implements CycleCheck {
                                 "computed", shown));
             }
         }
-    }
-
-    private static Sex sex(String code) {
-        for (Sex s : Sex.values()) {
-            if (s.code().equals(code)) {
-                return s;
-            }
-        }
-        return null;
     }
 }

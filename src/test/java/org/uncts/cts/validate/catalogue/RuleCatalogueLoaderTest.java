@@ -176,6 +176,33 @@ class RuleCatalogueLoaderTest {
                             params: {min_years: 1}
                             message: "{series} and {other_series}"
                         """, 6, "my-same", "params.min_years", "2 or more"),
+                Arguments.of("""
+                        rules:
+                          - id: my-range
+                            kind: rate-range
+                            severity: WARNING
+                            description: Range.
+                            params: {indicators: [persons_held]}
+                            message: "{rate} beyond {bound}"
+                        """, 6, "my-range", "params.min", "give min or max"),
+                Arguments.of("""
+                        rules:
+                          - id: my-range
+                            kind: rate-range
+                            severity: WARNING
+                            description: Range.
+                            params: {min: 500, max: 50}
+                            message: "{rate} beyond {bound}"
+                        """, 6, "my-range", "params.min", "Swap them"),
+                Arguments.of("""
+                        rules:
+                          - id: my-ratio
+                            kind: ratio
+                            severity: WARNING
+                            description: Ratio.
+                            params: {numerator: {indicator: a}, min_ratio: 1}
+                            message: "{ratio}"
+                        """, 6, "my-ratio", "params.denominator", "required"),
                 Arguments.of("rules:\n  - id: country-unknown\n    kind: row\n    severity: WARNING\n    description: x\n",
                         4, "country-unknown", "severity", "must stay ERROR"),
                 Arguments.of("rules:\n  - id: country-by-name\n    kind: row\n    severity: INFO\n    description: x\n"
