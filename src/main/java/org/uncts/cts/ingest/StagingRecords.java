@@ -34,6 +34,11 @@ public final class StagingRecords {
     }
 
     public static GenericRecord issue(ValidationIssue issue, long runId) {
+        return issue(issue, null, runId);
+    }
+
+    /** @param year the row's year as reported, when it is a plausible four-digit year (for rejected rows) */
+    public static GenericRecord issue(ValidationIssue issue, Integer year, long runId) {
         GenericData.Record r = new GenericData.Record(StagingSchemas.VALIDATION_ISSUE);
         r.put("run_id", runId);
         r.put("source_file", issue.provenance().file());
@@ -45,11 +50,27 @@ public final class StagingRecords {
         r.put("value", issue.value());
         r.put("expected", issue.expected());
         r.put("message", issue.message());
+        r.put("year", year);
         return r;
     }
 
     /** All issues of a chunk's outcomes, flattened, as records. */
     public static List<GenericRecord> issues(List<RowOutcome> outcomes, long runId) {
-        return outcomes.stream().flatMap(o -> o.issues().stream()).map(i -> issue(i, runId)).toList();
+        return outcomes.stream().flatMap(o -> {
+            Integer year = reportedYear(o.raw() == null ? null : o.raw().year());
+            return o.issues().stream().map(i -> issue(i, year, runId));
+        }).toList();
+    }
+
+    /** "2031" or "2020.0" as a year, so findings about rejected rows still say which year; else null. */
+    static Integer reportedYear(String text) {
+        if (text == null) {
+            return null;
+        }
+        String y = text.strip();
+        if (y.endsWith(".0")) {
+            y = y.substring(0, y.length() - 2);
+        }
+        return y.length() == 4 && y.chars().allMatch(Character::isDigit) ? Integer.valueOf(y) : null;
     }
 }

@@ -272,7 +272,7 @@ public final class CyclePublisher {
                        w AS (PARTITION BY s.series_key, s.year ORDER BY s.source_file, s.source_line)""");
         st.execute("""
                 CREATE TEMP TABLE dup_rejections AS
-                SELECT run_id, source_file, source_line, source_sha256, series_key, value,
+                SELECT run_id, source_file, source_line, source_sha256, series_key, value, year,
                        CASE WHEN distinct_values > 1 THEN 'duplicate-conflict' ELSE 'duplicate-repeat' END AS rule_id,
                        CASE WHEN distinct_values > 1
                             THEN 'Series ' || series_key || ', year ' || year || ' is reported ' || copies
@@ -322,16 +322,16 @@ public final class CyclePublisher {
         // row findings take the country, indicator and year of their (accepted) row; for a
         // rejected row, the country only when it is given by a code or name we know
         st.execute("CREATE TEMP TABLE row_issues AS SELECT run_id, source_file, source_line, series_key, rule_id, severity, "
-                + "field, value, expected, message FROM read_parquet(" + glob("validation_issues") + ") "
+                + "field, value, expected, message, year AS reported_year FROM read_parquet(" + glob("validation_issues") + ", union_by_name = true) "
                 + "UNION ALL SELECT run_id, source_file, source_line, series_key, rule_id, CASE rule_id WHEN 'duplicate-conflict' THEN "
                 + quote(rules.severity(RowRule.DUPLICATE_CONFLICT).name()) + " ELSE " + quote(rules.severity(RowRule.DUPLICATE_REPEAT).name())
-                + " END, 'value', CAST(value AS VARCHAR), expected, message FROM dup_rejections");
+                + " END, 'value', CAST(value AS VARCHAR), expected, message, year FROM dup_rejections");
         copy(st, "SELECT i.run_id, i.rule_id, CASE WHEN i.rule_id LIKE 'duplicate-%' THEN 'duplicate-key' ELSE 'row' END AS rule_kind, "
                         + "i.severity, coalesce(s.country_iso3, (SELECT min(c.iso3) FROM countries c WHERE "
                         + "upper(c.iso3) = upper(trim(split_part(i.series_key, '|', 1))) OR c.m49 = trim(split_part(i.series_key, '|', 1)) "
                         + "OR lower(c.name) = lower(trim(split_part(i.series_key, '|', 1))))) AS country_iso3, "
                         + "coalesce(s.indicator, nullif(split_part(i.series_key, '|', 2), '')) AS indicator, i.series_key, "
-                        + "s.year, CAST(s.year AS VARCHAR) AS years, i.field, i.value, i.expected, NULL::DOUBLE AS imbalance, "
+                        + "coalesce(s.year, i.reported_year) AS year, CAST(coalesce(s.year, i.reported_year) AS VARCHAR) AS years, i.field, i.value, i.expected, NULL::DOUBLE AS imbalance, "
                         + "i.message, false AS explain, i.source_file, i.source_line, "
                         + "i.source_file || ': ' || i.source_line AS source_lines "
                         + "FROM row_issues i LEFT JOIN staged s ON s.source_file = i.source_file AND s.source_line = i.source_line "

@@ -37,5 +37,6 @@ public final class StagingSchemas {
             .optionalString("value")
             .optionalString("expected")
             .requiredString("message")
+            .optionalInt("year")
             .endRecord();
 }
