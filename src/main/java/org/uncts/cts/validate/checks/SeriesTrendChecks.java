@@ -34,19 +34,16 @@ public final class SeriesTrendChecks {
         if (yearOnYear.isEmpty() && turnedZero.isEmpty()) {
             return;
         }
-        // DuckDB pairs each figure with the one before it in its series (lag) and returns only the pairs some rule
-        // could flag (a loose superset of the rules' tests); the exact tests and the findings stay in compare()
-        String sql = "SELECT series_key, unit, indicator, year, value, obs_status, line, prev_year, prev_value, prev_line "
-                + "FROM (SELECT series_key, unit, indicator, year, value, obs_status, source_file, source_line, "
-                + "source_file || ':' || source_line AS line, prev_year, prev_value, prev_file || ':' || prev_source_line AS prev_line "
-                // lines are joined into text only for the pairs kept; a series has one figure a year
-                + "FROM (SELECT series_key, unit, indicator, year, value, obs_status, source_file, source_line, "
-                + "lag(year) OVER w AS prev_year, lag(value) OVER w AS prev_value, "
-                + "lag(source_file) OVER w AS prev_file, lag(source_line) OVER w AS prev_source_line "
-                + "FROM obs WHERE value IS NOT NULL "
-                + "WINDOW w AS (PARTITION BY " + data.key("", SERIES) + " ORDER BY year))) "
-                + "WHERE prev_year IS NOT NULL AND year = prev_year + 1 AND coalesce(obs_status, '') <> 'B' AND ("
-                + candidates() + ") "
+        // DuckDB pairs each figure with the same series' figure of the year before (a join on the packed series key
+        // and the year) and returns only the pairs some rule could flag (a loose superset of the rules' tests); the
+        // exact tests and the findings stay in compare(). Lines are joined into text only for the pairs kept.
+        String sql = "SELECT series_key, unit, indicator, year, value, obs_status, source_file || ':' || source_line AS line, "
+                + "prev_year, prev_value, prev_file || ':' || prev_source_line AS prev_line "
+                + "FROM (SELECT a.series_key, a.unit, a.indicator, a.year, a.value, a.obs_status, a.source_file, a.source_line, "
+                + "b.year AS prev_year, b.value AS prev_value, b.source_file AS prev_file, b.source_line AS prev_source_line "
+                + "FROM obs a JOIN obs b ON " + data.key("a", SERIES) + " = " + data.key("b", SERIES) + " AND b.year = a.year - 1 "
+                + "WHERE a.value IS NOT NULL AND b.value IS NOT NULL AND coalesce(a.obs_status, '') <> 'B') "
+                + "WHERE " + candidates() + " "
                 + "ORDER BY series_key, year, source_file, source_line";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
