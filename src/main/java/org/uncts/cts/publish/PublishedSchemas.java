@@ -62,6 +62,45 @@ public final class PublishedSchemas {
             .optionalString("source_lines")
             .endRecord();
 
+    /**
+     * The population dataset: the denominators a run used, one row per country, year and sex,
+     * with the file and edition they came from.
+     */
+    public static final Schema POPULATION = SchemaBuilder.record("population").namespace("org.uncts.cts").fields()
+            .requiredString("country_iso3")
+            .requiredInt("year")
+            .requiredString("sex")
+            .requiredDouble("population")
+            .requiredString("source")
+            .optionalString("edition")
+            .endRecord();
+
+    /**
+     * The indicators dataset: values derived from the observations, one row per formula, country,
+     * breakdown and year, with its inputs. value is null (and note says why) when an input is missing.
+     */
+    public static final Schema INDICATOR = SchemaBuilder.record("indicator").namespace("org.uncts.cts").fields()
+            .requiredLong("run_id")
+            .requiredString("formula_id")
+            .requiredString("country_iso3")
+            .requiredInt("year")
+            .requiredString("base_indicator")
+            .optionalString("iccs_code")
+            .requiredString("dimension")
+            .requiredString("category")
+            .requiredString("sex")
+            .requiredString("age")
+            .optionalDouble("value")
+            .requiredString("unit")
+            .optionalDouble("numerator")
+            .optionalDouble("denominator")
+            .optionalString("numerator_series")
+            .optionalString("denominator_source")
+            .requiredString("obs_status")
+            .optionalString("note")
+            .requiredString("series_id")
+            .endRecord();
+
     private PublishedSchemas() {
     }
 }
