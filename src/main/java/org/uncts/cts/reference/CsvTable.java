@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -25,7 +27,8 @@ import org.uncts.cts.files.InputFile;
  * starts on so that errors can send the maintainer straight to it. Files go through
  * {@link InputFile} so BOMs and Windows-1252 exports are handled as everywhere else; the
  * delimiter ({@code ,} {@code ;} or tab) is taken from the header line. Reference files are a few
- * thousand rows at most, so holding them in memory keeps the readers simple.
+ * thousand rows at most, so holding them in memory keeps the readers simple; a large file (World
+ * Population Prospects) is streamed through a row filter and only the kept rows are held.
  */
 final class CsvTable {
 
@@ -54,6 +57,16 @@ final class CsvTable {
     }
 
     static CsvTable read(Path path) {
+        return read(path, header -> row -> true);
+    }
+
+    /**
+     * Reads a file, keeping only the rows a filter chosen from the header accepts: large files
+     * (World Population Prospects, ~100 MB) are streamed and only what is needed is held.
+     *
+     * @param filter given the header names as in the file, the rows to keep
+     */
+    static CsvTable read(Path path, Function<List<String>, Predicate<Row>> filter) {
         String source = path.toString();
         if (!Files.isRegularFile(path)) {
             throw new ReferenceDataException(source, 0, null, "the file does not exist or is not a regular file.",
@@ -67,7 +80,7 @@ final class CsvTable {
                     "check that the file exists and is readable.", e);
         }
         try (Reader reader = input.openReader()) {
-            return parse(source, input.sha256(), reader);
+            return parse(source, input.sha256(), reader, filter);
         } catch (IOException e) {
             throw new ReferenceDataException(source, 0, null, "the file cannot be read (" + e.getMessage() + ").",
                     "check that the file exists and is readable.", e);
@@ -82,13 +95,14 @@ final class CsvTable {
             throw new IllegalStateException("Built-in reference file missing from the build: " + source);
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(source, null, reader);
+            return parse(source, null, reader, header -> row -> true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + source, e);
         }
     }
 
-    private static CsvTable parse(String source, String sha256, Reader raw) throws IOException {
+    private static CsvTable parse(String source, String sha256, Reader raw,
+            Function<List<String>, Predicate<Row>> filter) throws IOException {
         BufferedReader reader = new BufferedReader(raw, 1 << 16);
         char delimiter = detectDelimiter(reader);
         // Empty lines are kept so that the parser's line count matches physical lines; we skip them.
@@ -99,6 +113,7 @@ final class CsvTable {
         List<String> header = null;
         long headerLine = 0;
         List<Row> rows = new ArrayList<>();
+        Predicate<Row> keep = row -> true;
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             Iterator<CSVRecord> it = parser.iterator();
             while (true) {
@@ -123,8 +138,12 @@ final class CsvTable {
                 if (header == null) {
                     header = cells.stream().map(String::strip).toList();
                     headerLine = line;
+                    keep = filter.apply(header);
                 } else {
-                    rows.add(new Row(line, cells));
+                    Row row = new Row(line, cells);
+                    if (keep.test(row)) {
+                        rows.add(row);
+                    }
                 }
             }
         }

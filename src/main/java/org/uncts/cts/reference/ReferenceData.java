@@ -2,6 +2,7 @@ package org.uncts.cts.reference;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Everything a run checks rows against, loaded once before the first row is read.
@@ -14,7 +15,7 @@ public record ReferenceData(CountryCodes countries, PopulationTable population, 
      * (GBR_E_W, IRQ_KRI, XKX, ...) and aliases; population files are combined.
      *
      * @param countryFiles    country files, in either layout (may be empty: built-ins only)
-     * @param populationFiles population files, in either layout (may be empty)
+     * @param populationFiles population files, in any layout (may be empty)
      * @param iccsFile        ICCS code list, or null for the built-in one
      * @param indicatorsFile  indicator list, or null for the built-in one; fixed ICCS codes must
      *                        be in the ICCS list in use
@@ -22,10 +23,20 @@ public record ReferenceData(CountryCodes countries, PopulationTable population, 
      */
     public static ReferenceData load(List<Path> countryFiles, List<Path> populationFiles, Path iccsFile,
             Path indicatorsFile) {
+        return load(countryFiles, populationFiles, year -> true, iccsFile, indicatorsFile);
+    }
+
+    /**
+     * As {@link #load(List, List, Path, Path)}, keeping only the population figures of the years
+     * {@code populationYears} accepts (e.g. {@code plan.years()::contains}): a whole World
+     * Population Prospects file is then streamed and filtered rather than held.
+     */
+    public static ReferenceData load(List<Path> countryFiles, List<Path> populationFiles,
+            IntPredicate populationYears, Path iccsFile, Path indicatorsFile) {
         IccsCodes iccs = iccsFile == null ? IccsCodes.builtIn() : IccsCodes.load(iccsFile);
         Indicators indicators = indicatorsFile != null ? Indicators.load(indicatorsFile, iccs)
                 : iccsFile == null ? Indicators.builtIn() : Indicators.builtIn(iccs);
-        return new ReferenceData(CountryCodes.load(countryFiles), PopulationTable.load(populationFiles), iccs,
+        return new ReferenceData(CountryCodes.load(countryFiles), PopulationTable.load(populationFiles, populationYears), iccs,
                 indicators);
     }
 

@@ -41,9 +41,17 @@ public record JobSpec(
             @JsonProperty("previous_vintage") String previousVintage) {
     }
 
+    /**
+     * The reference files.
+     *
+     * @param population        population files (World Bank, simple or UN WPP layout), combined
+     * @param populationEdition what the population figures are, e.g. "WPP 2024": recorded with
+     *                          every denominator published; optional
+     */
     public record Reference(
             @JsonProperty(value = "countries", required = true) List<String> countries,
             @JsonProperty("population") List<String> population,
+            @JsonProperty("population_edition") String populationEdition,
             @JsonProperty("crime_codes") String crimeCodes,
             @JsonProperty("indicators") String indicators) {
     }

@@ -99,6 +99,18 @@ public final class JobSpecLoader {
         }
         List<Path> countries = files(base, js.reference().countries(), "reference.countries", problems);
         List<Path> population = files(base, js.reference().population(), "reference.population", problems);
+        String edition = js.reference().populationEdition();
+        if (edition != null) {
+            edition = edition.strip();
+            if (edition.isEmpty()) {
+                problems.add("reference.population_edition: give the edition of the population figures"
+                        + " (e.g. \"WPP 2024\"), or leave the key out");
+            } else if (population.isEmpty() && (js.reference().population() == null
+                    || js.reference().population().isEmpty())) {
+                problems.add("reference.population_edition: '" + edition
+                        + "' is given but reference.population names no population file");
+            }
+        }
         Path crimeCodes = js.reference().crimeCodes() == null ? null
                 : file(base, js.reference().crimeCodes(), "reference.crime_codes", problems);
         Path indicators = js.reference().indicators() == null ? null
@@ -120,7 +132,7 @@ public final class JobSpecLoader {
         Path output = base.resolve(js.output() == null ? "../out/" + js.name() : js.output()).normalize();
         return new SurveyRunPlan(spec, sha, js.name(), js.cycle(),
                 new ReferenceYears(js.referenceYears().from(), js.referenceYears().to()), List.copyOf(inputs),
-                countries, population, crimeCodes, indicators, output, rules, previousVintage);
+                countries, population, crimeCodes, indicators, output, rules, previousVintage, edition);
     }
 
     /**

@@ -14,6 +14,8 @@ import org.uncts.cts.validate.catalogue.RuleCatalogue;
  *                        {@code validation.rules} file, then its {@code validation.overrides}; never null
  * @param previousVintage the previous run's output folder, or a .parquet or .csv file of
  *                        observations ({@code validation.previous_vintage}); null when not given
+ * @param populationEdition the edition of the population figures ({@code reference.population_edition},
+ *                          e.g. "WPP 2024"), recorded with every denominator; null when not given
  */
 public record SurveyRunPlan(
         Path specFile,
@@ -28,10 +30,20 @@ public record SurveyRunPlan(
         Path indicatorsFile,
         Path outputDir,
         RuleCatalogue rules,
-        Path previousVintage) {
+        Path previousVintage,
+        String populationEdition) {
 
     public SurveyRunPlan {
         rules = rules == null ? RuleCatalogue.builtIn() : rules;
+    }
+
+    /** A plan without a population edition. */
+    public SurveyRunPlan(Path specFile, String specSha256, String name, String cycle, ReferenceYears years,
+                         List<InputReturn> inputs, List<Path> countryFiles, List<Path> populationFiles,
+                         Path crimeCodesFile, Path indicatorsFile, Path outputDir, RuleCatalogue rules,
+                         Path previousVintage) {
+        this(specFile, specSha256, name, cycle, years, inputs, countryFiles, populationFiles, crimeCodesFile,
+                indicatorsFile, outputDir, rules, previousVintage, null);
     }
 
     /** A plan with the shipped validation rules and no previous vintage. */
@@ -39,7 +51,7 @@ public record SurveyRunPlan(
                          List<InputReturn> inputs, List<Path> countryFiles, List<Path> populationFiles,
                          Path crimeCodesFile, Path indicatorsFile, Path outputDir) {
         this(specFile, specSha256, name, cycle, years, inputs, countryFiles, populationFiles, crimeCodesFile,
-                indicatorsFile, outputDir, RuleCatalogue.builtIn(), null);
+                indicatorsFile, outputDir, RuleCatalogue.builtIn(), null, null);
     }
 
     /**
@@ -49,7 +61,8 @@ public record SurveyRunPlan(
      */
     public SurveyRunPlan withInputs(List<InputReturn> otherInputs, Path output) {
         return new SurveyRunPlan(specFile, specSha256, name, cycle, years, List.copyOf(otherInputs), countryFiles,
-                populationFiles, crimeCodesFile, indicatorsFile, output.toAbsolutePath().normalize(), rules, previousVintage);
+                populationFiles, crimeCodesFile, indicatorsFile, output.toAbsolutePath().normalize(), rules, previousVintage,
+                populationEdition);
     }
 
     /**

@@ -111,7 +111,49 @@ class PopulationTableTest {
                 .isInstanceOf(ReferenceDataException.class)
                 .hasMessageContaining("wide.csv, line 1")
                 .hasMessageContaining("Country Name,Country Code,Year,Value")
-                .hasMessageContaining("iso3,year,sex,population");
+                .hasMessageContaining("iso3,year,sex,population")
+                .hasMessageContaining("ISO3_code,Variant,Time,PopMale,PopFemale,PopTotal");
+    }
+
+    @Test
+    void neverGuessesAYearOrASex() {
+        Path file = TestFiles.write(dir, "pop.csv", "iso3,year,sex,population\n"
+                + "FRA,2018,_T,67000000\n"
+                + "FRA,2020,_T,67601110\n"
+                + "FRA,2020,M,32600000\n"
+                + "FRA,2020,F,35001110\n"
+                + "BEL,2020,M,5700000\n"
+                + "BEL,2020,F,5800000\n");
+
+        PopulationTable t = PopulationTable.load(List.of(file));
+
+        assertThat(t.population("FRA", 2019, Sex.TOTAL)).as("between two known years").isEmpty();
+        assertThat(t.population("FRA", 2021, Sex.TOTAL)).as("after the last known year").isEmpty();
+        assertThat(t.population("FRA", 2017, Sex.TOTAL)).as("before the first known year").isEmpty();
+        assertThat(t.population("BEL", 2020, Sex.TOTAL)).as("not males plus females").isEmpty();
+        assertThat(t.population("FRA", 2020, Sex.UNKNOWN)).isEmpty();
+        assertThat(t.population("FR", 2020, Sex.TOTAL)).isEmpty();
+    }
+
+    @Test
+    void entriesListEveryFigureWithItsFileInOrder() {
+        Path wb = TestFiles.write(dir, "wb.csv", WB);
+        Path extra = TestFiles.write(dir, "extra.csv", "iso3,year,sex,population\n"
+                + "GBR_S,2020,F,2800000\n"
+                + "GBR_S,2020,_T,5466000\n"
+                + "FRA,2020,_T,67601110\n");
+
+        PopulationTable t = PopulationTable.load(List.of(wb, extra));
+
+        assertThat(t.entries()).hasSize(t.size()).containsExactly(
+                new PopulationTable.Entry("ABW", 2020, Sex.TOTAL, 106585, wb.toString(), 2),
+                new PopulationTable.Entry("BHS", 2020, Sex.TOTAL, 393248, wb.toString(), 3),
+                new PopulationTable.Entry("FRA", 2019, Sex.TOTAL, 67388001, wb.toString(), 4),
+                new PopulationTable.Entry("FRA", 2020, Sex.TOTAL, 67601110, wb.toString(), 5),
+                new PopulationTable.Entry("GBR_S", 2020, Sex.TOTAL, 5466000, extra.toString(), 3),
+                new PopulationTable.Entry("GBR_S", 2020, Sex.FEMALE, 2800000, extra.toString(), 2),
+                new PopulationTable.Entry("WLD", 2020, Sex.TOTAL, 7854748424d, wb.toString(), 7));
+        assertThat(PopulationTable.empty().entries()).isEmpty();
     }
 
     @Test

@@ -93,6 +93,38 @@ class JobSpecLoaderTest {
     }
 
     @Test
+    void populationFilesAndTheirEdition() throws Exception {
+        Files.writeString(dir.resolve("data/pop.csv"), "iso3,year,sex,population\n");
+        Files.writeString(dir.resolve("data/wpp.csv"), "ISO3_code,Variant,Time,PopMale,PopFemale,PopTotal\n");
+        SurveyRunPlan plan = JobSpecLoader.load(spec(GOOD + """
+                  population:
+                    - ../data/wpp.csv
+                    - ../data/pop.csv
+                  population_edition: " WPP 2024 (invented sample) "
+                """));
+        assertEquals(java.util.List.of(dir.resolve("data/wpp.csv"), dir.resolve("data/pop.csv")), plan.populationFiles());
+        assertEquals("WPP 2024 (invented sample)", plan.populationEdition());
+        Path other = dir.resolve("elsewhere");
+        assertEquals("WPP 2024 (invented sample)", plan.withInputs(java.util.List.of(), other).populationEdition());
+
+        SurveyRunPlan without = JobSpecLoader.load(spec(GOOD + "  population: [../data/pop.csv]\n"));
+        assertNull(without.populationEdition(), "the edition is optional");
+        assertEquals(1, without.populationFiles().size());
+    }
+
+    @Test
+    void anEditionNeedsPopulationFilesAndText() throws Exception {
+        JobSpecException e = assertThrows(JobSpecException.class,
+                () -> JobSpecLoader.load(spec(GOOD + "  population_edition: WPP 2024\n")));
+        assertTrue(e.getMessage().contains("reference.population_edition: 'WPP 2024' is given but reference.population"
+                + " names no population file"), e.getMessage());
+        Files.writeString(dir.resolve("data/pop.csv"), "iso3,year,sex,population\n");
+        JobSpecException blank = assertThrows(JobSpecException.class, () -> JobSpecLoader.load(
+                spec(GOOD + "  population: [../data/pop.csv]\n  population_edition: \"  \"\n")));
+        assertTrue(blank.getMessage().contains("reference.population_edition: give the edition"), blank.getMessage());
+    }
+
+    @Test
     void withoutAValidationSectionThePlanHasTheShippedRules() throws Exception {
         SurveyRunPlan plan = JobSpecLoader.load(spec(GOOD));
         assertSame(RuleCatalogue.builtIn(), plan.rules());
