@@ -26,6 +26,12 @@ public final class PopulationDataset {
      * @return the number of rows written
      */
     public static long write(Path file, PopulationTable table, String edition) throws IOException {
+        return write(file, table, edition, java.util.function.Function.identity());
+    }
+
+    /** @param sourceName how the source file is named in the dataset (e.g. relative to the project folder) */
+    public static long write(Path file, PopulationTable table, String edition,
+                             java.util.function.Function<String, String> sourceName) throws IOException {
         String ed = edition == null || edition.isBlank() ? null : edition.strip();
         List<GenericRecord> rows = table.entries().stream().map(e -> {
             GenericData.Record r = new GenericData.Record(PublishedSchemas.POPULATION);
@@ -33,7 +39,7 @@ public final class PopulationDataset {
             r.put("year", e.year());
             r.put("sex", e.sex().code());
             r.put("population", e.population());
-            r.put("source", e.source());
+            r.put("source", sourceName.apply(e.source()));
             r.put("edition", ed);
             return (GenericRecord) r;
         }).toList();

@@ -19,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The survey-run job: "ingest" (one partition per input file, on local threads), "consolidate"
  * (the cycle's datasets, duplicates set aside), "crossRowChecks" (rules over the whole cycle),
- * "feedbackReports" (a report per country) then "publish".
+ * "indicators", "trends" and "regionalAggregates" (derived figures), "feedbackReports" (a
+ * report per country) then "publish".
  * No incrementer: a run is identified by its spec and inputs, so launching it again after a
  * failure restarts it where it stopped (see {@link SurveyRunLauncher}).
  * A validate run ({@code cts validate}) is the same job with two more job parameters, {@code inputs}
@@ -42,10 +43,58 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Job surveyRun(JobRepository repository, Step ingest, Step consolidate, Step crossRowChecks, Step feedbackReports,
-                  Step publish, ProgressReporter progress) {
-        return new JobBuilder(JOB, repository).start(ingest).next(consolidate).next(crossRowChecks).next(feedbackReports)
+    Job surveyRun(JobRepository repository, Step ingest, Step consolidate, Step crossRowChecks, Step indicators,
+                  Step trends, Step regionalAggregates, Step feedbackReports, Step publish, ProgressReporter progress) {
+        return new JobBuilder(JOB, repository).start(ingest).next(consolidate).next(crossRowChecks)
+                .next(indicators).next(trends).next(regionalAggregates).next(feedbackReports)
                 .next(publish).listener(progress).build();
+    }
+
+    @Bean
+    Step indicators(JobRepository repository, PlatformTransactionManager transactionManager,
+                    IndicatorsTasklet indicatorsTasklet, ProgressReporter progress) {
+        return derivedStep("indicators", repository, transactionManager, indicatorsTasklet, progress);
+    }
+
+    @Bean
+    @StepScope
+    IndicatorsTasklet indicatorsTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
+        return new IndicatorsTasklet(IndicatorsTasklet.Part.INDICATORS, resources.forRun(spec, inputs, output));
+    }
+
+    @Bean
+    Step trends(JobRepository repository, PlatformTransactionManager transactionManager,
+                IndicatorsTasklet trendsTasklet, ProgressReporter progress) {
+        return derivedStep("trends", repository, transactionManager, trendsTasklet, progress);
+    }
+
+    @Bean
+    @StepScope
+    IndicatorsTasklet trendsTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
+        return new IndicatorsTasklet(IndicatorsTasklet.Part.TRENDS, resources.forRun(spec, inputs, output));
+    }
+
+    @Bean
+    Step regionalAggregates(JobRepository repository, PlatformTransactionManager transactionManager,
+                            IndicatorsTasklet regionalAggregatesTasklet, ProgressReporter progress) {
+        return derivedStep("regionalAggregates", repository, transactionManager, regionalAggregatesTasklet, progress);
+    }
+
+    @Bean
+    @StepScope
+    IndicatorsTasklet regionalAggregatesTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
+        return new IndicatorsTasklet(IndicatorsTasklet.Part.REGIONAL_AGGREGATES, resources.forRun(spec, inputs, output));
+    }
+
+    private static Step derivedStep(String name, JobRepository repository, PlatformTransactionManager transactionManager,
+                                    IndicatorsTasklet tasklet, ProgressReporter progress) {
+        return new StepBuilder(name, repository)
+                .tasklet(tasklet, transactionManager)
+                .listener((StepExecutionListener) progress)
+                .build();
     }
 
     @Bean

@@ -42,7 +42,7 @@ public class PublishTasklet implements Tasklet {
 
     /** The datasets a run publishes from its scratch folder (runs is appended to, not replaced). */
     public static final List<String> DATASETS = List.of("observations", "rejected_rows", "validation_issues", "countries",
-            "reports");
+            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations", "reports");
 
     private final SurveyRunPlan plan;
     private final org.uncts.cts.reference.ReferenceData reference;
@@ -80,6 +80,14 @@ public class PublishTasklet implements Tasklet {
                 new DuckDbCatalog.Dataset("rejected_rows", out + "/rejected_rows/*.parquet", StagingSchemas.REJECTED_ROW),
                 new DuckDbCatalog.Dataset("validation_issues", out + "/validation_issues/*.parquet", PublishedSchemas.VALIDATION_ISSUE),
                 new DuckDbCatalog.Dataset("countries", out + "/countries/*.parquet", CountriesDataset.COUNTRY),
+                new DuckDbCatalog.Dataset("population", out + "/population/*.parquet", PublishedSchemas.POPULATION),
+                new DuckDbCatalog.Dataset("indicators", out + "/indicators/*.parquet", PublishedSchemas.INDICATOR),
+                new DuckDbCatalog.Dataset("trends", out + "/trends/*.parquet", org.uncts.cts.trends.TrendsSchemas.TRENDS),
+                new DuckDbCatalog.Dataset("trend_years", out + "/trend_years/*.parquet", org.uncts.cts.trends.TrendsSchemas.TREND_YEARS),
+                new DuckDbCatalog.Dataset("regional_aggregates", out + "/regional_aggregates/*.parquet",
+                        org.uncts.cts.aggregate.AggregateSchemas.REGIONAL_AGGREGATE),
+                new DuckDbCatalog.Dataset("regional_imputations", out + "/regional_imputations/*.parquet",
+                        org.uncts.cts.aggregate.AggregateSchemas.REGIONAL_IMPUTATION),
                 new DuckDbCatalog.Dataset("runs", out + "/runs/*.parquet", RunsDataset.RUN));
         try {
             DuckDbCatalog.writeCatalog(catalogPath(plan), views);

@@ -213,6 +213,31 @@ class SampleCycleTest {
     }
 
     @Test
+    void theHomicideRateByRegionAndYearComesWithItsCoverage() throws Exception {
+        Properties ro = new Properties();
+        ro.setProperty("duckdb.read_only", "true");
+        String catalog = "jdbc:duckdb:" + out.resolve("catalog.duckdb");
+        // the question a statistician asks, through the catalog's views
+        List<List<Object>> byRegion = Duck.rows(catalog, ro, "select region_name, year, value, countries_reporting, "
+                + "countries_in_region, coverage, published from regional_aggregates where formula_id = 'sdg_16_1_1' "
+                + "and sex = '_T' and grouping = 'm49_region' order by region_name, year");
+        assertEquals(5 * 10, byRegion.size(), "5 M49 regions x 10 years");
+        // recomputed independently from the observations and the population: sum of counts / sum of population
+        List<List<Object>> africa2020 = Duck.rows(catalog, ro, "select 100000 * sum(o.value) / sum(p.population), count(*) "
+                + "from observations o join population p on p.country_iso3 = o.country_iso3 and p.year = o.year and p.sex = o.sex "
+                + "where o.indicator = 'victims_intentional_homicide' and o.dimension = 'Total' and o.sex = '_T' "
+                + "and o.unit = 'COUNT' and o.year = 2020 and o.region = 'Africa' and o.country_m49 is not null");
+        List<Object> row = byRegion.stream().filter(r -> r.get(0).equals("Africa") && r.get(1).equals(2020)).findFirst().orElseThrow();
+        assertEquals((Double) africa2020.get(0).get(0), (Double) row.get(2), 1e-9);
+        assertEquals(10L, ((Number) africa2020.get(0).get(1)).longValue());
+        assertEquals(10, ((Number) row.get(3)).intValue(), "all 10 African countries report");
+        // Europe: GBR reports only through its three jurisdictions, which are not counted with it
+        List<Object> europe = byRegion.stream().filter(r -> r.get(0).equals("Europe") && r.get(1).equals(2020)).findFirst().orElseThrow();
+        assertEquals(List.of(8, 9), List.of(((Number) europe.get(3)).intValue(), ((Number) europe.get(4)).intValue()));
+        assertTrue((Double) europe.get(5) < 1.0 && (Boolean) europe.get(6), "coverage below 100% but above the threshold");
+    }
+
+    @Test
     void theCatalogAnswersByDatasetName() throws Exception {
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");
