@@ -102,8 +102,10 @@ public final class BenchCorpus {
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("reference/countries.csv"), StandardCharsets.UTF_8)) {
             w.write("iso3,m49,name,region,subregion,parent_iso3\n");
             for (int c = 0; c < countries; c++) {
-                // synthetic areas have no M49 code: there are more of them than M49 has numbers
-                w.write(code(c) + ",,Country " + code(c) + ",Region " + (c % 5) + ",Subregion " + (c % 17) + ",\n");
+                // synthetic M49 codes (so that regional aggregates have members) while M49 has numbers left;
+                // beyond 899 countries (about 11M rows) the areas have none and are not aggregated
+                String m49 = c < 899 ? String.format(java.util.Locale.ROOT, "%03d", c + 1) : "";
+                w.write(code(c) + "," + m49 + ",Country " + code(c) + ",Region " + (c % 5) + ",Subregion " + (c % 17) + ",\n");
             }
         }
         try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("reference/population.csv"), StandardCharsets.UTF_8)) {

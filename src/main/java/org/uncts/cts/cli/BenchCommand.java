@@ -47,7 +47,8 @@ public class BenchCommand implements Callable<Integer> {
                     + "checks (default: ${DEFAULT-VALUE}; --no-previous to leave it out).")
     boolean previous;
 
-    static final List<String> STEPS = List.of("ingest", "consolidate", "crossRowChecks", "feedbackReports", "publish");
+    static final List<String> STEPS = List.of("ingest", "consolidate", "crossRowChecks", "indicators", "trends",
+            "regionalAggregates", "feedbackReports", "publish");
 
     @Override
     public Integer call() throws Exception {
