@@ -113,9 +113,7 @@ public final class Releases {
      * folder of datasets such as one release).
      */
     public static Path current(Path outputDir) {
-        if (Files.isDirectory(outputDir.resolve("observations"))) {
-            return outputDir;
-        }
+        // releases first: a folder published to before releases existed keeps its old datasets next to them
         return currentRunId(outputDir).map(id -> of(outputDir, id)).orElse(outputDir);
     }
 

@@ -76,7 +76,8 @@ public record CatalogQuery(Path catalog) {
     /**
      * Opens the catalog read-only. A run publishes by renaming a new catalog over this file: a
      * connection opened before the rename goes on reading the old file (and so the previous
-     * release) until it is closed, one opened after reads the new one. The file is never missing
+     * release) until it is closed, one opened after reads the new one (each connection opens its own
+     * DuckDB instance, so this holds within one process too). The file is never missing
      * with a rename, but a catalog replaced by other means (a copy, a restore) may be for a moment,
      * so a missing file or a failed open is tried once more after a short pause.
      */
@@ -100,6 +101,10 @@ public record CatalogQuery(Path catalog) {
         }
         Properties properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
+        // a database instance of its own: DuckDB's JDBC driver otherwise hands a new connection the
+        // instance already open on this path in the process, i.e. the catalog as it was before a run
+        // renamed a new one over it, for as long as any connection to it stays open
+        properties.setProperty("jdbc_instance_cache", "false");
         return DriverManager.getConnection("jdbc:duckdb:" + catalog, properties);
     }
 
