@@ -109,7 +109,7 @@ public class BenchCommand implements Callable<Integer> {
 
     /** Findings of the published validation_issues, by rule kind (row rules, duplicate keys, each cross-row kind). */
     private static void printFindings(Path output) throws Exception {
-        String glob = output.toAbsolutePath().resolve("validation_issues") + "/**/*.parquet";
+        String glob = org.uncts.cts.publish.Releases.current(output.toAbsolutePath()).resolve("validation_issues") + "/**/*.parquet";
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT rule_kind, count(*) AS n, count(DISTINCT rule_id) AS rules "
                      + "FROM read_parquet('" + glob.replace("'", "''") + "') GROUP BY ALL ORDER BY rule_kind")) {

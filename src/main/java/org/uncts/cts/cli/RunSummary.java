@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import org.uncts.cts.publish.Releases;
 import org.uncts.cts.run.PublishTasklet;
 import org.uncts.cts.run.RunOutcome;
 
@@ -41,9 +42,12 @@ final class RunSummary {
                 }
             }
         }
+        Path release = Releases.of(outDir, outcome.runId());
         out.printf("  outputs: %s%n", outDir);
-        out.println("    observations/ rejected_rows/ validation_issues/ countries/ runs/  (Parquet)   catalog.duckdb (views)");
-        out.printf("    reports/index.html  (feedback per country, HTML and CSV, for the focal points)%n");
+        out.printf("    release: %s  (also %s)%n", release, outDir.resolve(Releases.CURRENT));
+        out.println("      observations/ rejected_rows/ validation_issues/ countries/ indicators/ ...  (Parquet)");
+        out.printf("      reports/index.html  (feedback per country, HTML and CSV, for the focal points)%n");
+        out.println("    runs/ (one file per run)   catalog.duckdb (views: the current release, and all_* over every release)");
         out.println("  next:");
         out.println("    ./cts sql \"select rule_id, severity, count(*) from validation_issues group by all order by 3 desc\"");
         out.println("    duckdb " + PublishTasklet.catalogPath(outcome.plan()) + " \"select * from rejected_rows\"");

@@ -20,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.uncts.cts.ingest.ReturnFormatException;
 import org.uncts.cts.reference.ReferenceDataException;
+import org.uncts.cts.publish.Releases;
 import org.uncts.cts.run.CtsApplication;
 import org.uncts.cts.run.RunOutcome;
 import org.uncts.cts.run.RunResources;
@@ -137,7 +138,7 @@ public class ValidateCommand implements Callable<Integer> {
     /**
      * Why the output folder cannot be used, or null: it must not be (or be inside) the spec's
      * output folder or the previous vintage, and an existing folder must be empty or hold an
-     * earlier validation (publishing replaces its observations/, reports/... folders).
+     * earlier validation (each validation adds a release and replaces the catalog).
      */
     static String outputProblem(Path output, SurveyRunPlan specPlan) {
         Path specOut = specPlan.outputDir().toAbsolutePath().normalize();
@@ -162,10 +163,10 @@ public class ValidateCommand implements Callable<Integer> {
                 return "--out " + output + " cannot be listed: " + e.getMessage();
             }
             boolean ours = Files.exists(output.resolve("catalog.duckdb")) || Files.isDirectory(output.resolve("runs"))
-                    || Files.isDirectory(output.resolve("_staging"));
+                    || Files.isDirectory(output.resolve("_staging")) || Files.isDirectory(output.resolve(Releases.RELEASES));
             if (!empty && !ours) {
-                return "--out " + output + " is a folder with other things in it; validate replaces the observations/, "
-                        + "rejected_rows/, validation_issues/, countries/ and reports/ folders of its output folder. "
+                return "--out " + output + " is a folder with other things in it; validate writes its catalog.duckdb, "
+                        + "current, releases/, runs/ and _staging/ there. "
                         + "Give an empty or new folder, or one an earlier validate wrote";
             }
         }
@@ -183,8 +184,9 @@ public class ValidateCommand implements Callable<Integer> {
                     + "it resumes where it stopped. Details: var/cts.log%n", outcome.runId(), outcome.reason());
             return ExitCodes.FAILED;
         }
-        long[] counts = printFindings(out, p.output(), outcome.runId());
-        Path reports = p.output().resolve("reports");
+        Path release = Releases.of(p.output(), outcome.runId());
+        long[] counts = printFindings(out, release, outcome.runId());
+        Path reports = release.resolve("reports");
         List<String> csvs = new ArrayList<>();
         if (Files.isDirectory(reports)) {
             try (Stream<Path> s = Files.list(reports)) {
@@ -197,7 +199,7 @@ public class ValidateCommand implements Callable<Integer> {
         if (!csvs.isEmpty()) {
             out.printf("  per country (CSV): %s%n", String.join(", ", csvs));
         }
-        out.printf("  datasets: %s   (./cts sql --catalog %s \"select * from validation_issues\")%n", shown(p.output(), cwd),
+        out.printf("  datasets: %s   (./cts sql --catalog %s \"select * from validation_issues\")%n", shown(release, cwd),
                 shown(p.output().resolve("catalog.duckdb"), cwd));
         if (counts[0] > 0) {
             out.println("  The files have ERRORs: the rows named above would be rejected. Fix them before submitting.");
@@ -206,7 +208,11 @@ public class ValidateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Prints every finding of the run, grouped by severity (ERROR, WARNING, INFO); returns the counts. */
+    /**
+     * Prints every finding of the run, grouped by severity (ERROR, WARNING, INFO); returns the counts.
+     *
+     * @param output the folder holding the validation_issues dataset (the run's release)
+     */
     static long[] printFindings(PrintStream out, Path output, long runId) throws SQLException {
         String issues = output.resolve("validation_issues").toAbsolutePath() + "/*.parquet";
         String sql = "SELECT severity, rule_id, country_iso3, series_key, years, field, value, expected, imbalance, message, "

@@ -32,7 +32,8 @@ import org.uncts.cts.validate.catalogue.RuleCatalogue;
  * (file, SHA-256, run id, country names and regions, series key), finds keys reported twice
  * (rejecting every copy of a conflict, and the later copies of a repeat), writes observations
  * partitioned by year, rejected_rows, validation_issues and countries, and checks that every row
- * read is accounted for. Datasets are built in a scratch folder and then moved into place.
+ * read is accounted for. Datasets are built in a scratch folder, which is then moved, in one
+ * atomic rename, to become the run's release ({@link Releases}).
  */
 public final class CyclePublisher {
 
@@ -119,7 +120,11 @@ public final class CyclePublisher {
      * the scratch folder; fails if the rows of any file do not add up (read = accepted + rejected).
      */
     public Result counts(List<IngestedFile> files) {
-        Path scratch = scratch();
+        return counts(files, scratch());
+    }
+
+    /** The same, from the datasets in {@code scratch} (the scratch folder, or the run's release once moved). */
+    public Result counts(List<IngestedFile> files, Path scratch) {
         Map<String, long[]> counts = new HashMap<>();
         long[] severities = new long[3];
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
@@ -184,14 +189,44 @@ public final class CyclePublisher {
         }
     }
 
-    /** Moves the finished datasets from the scratch folder into the output folder. */
-    public void publish(List<String> datasets) {
+    /** The folder this run's datasets are published in: out/&lt;job&gt;/releases/run-&lt;id&gt;. */
+    public Path release() {
+        return Releases.of(outputDir, runId);
+    }
+
+    /**
+     * Publishes the run: removes from the scratch folder what is not one of {@code datasets} (the
+     * intermediate files of the steps) and renames the scratch folder to the run's release folder,
+     * in one atomic move, so the release appears complete or not at all. Safe to call again: if the
+     * release is already there and the scratch folder gone, there is nothing left to do.
+     *
+     * @return the release folder
+     */
+    public Path publish(List<String> datasets) {
+        Path scratch = scratch();
+        Path release = release();
         try {
-            for (String ds : datasets) {
-                if (Files.exists(scratch().resolve(ds))) {
-                    swapIn(scratch().resolve(ds), outputDir.resolve(ds));
+            if (!Files.exists(scratch)) {
+                if (Files.isDirectory(release)) {
+                    return release; // moved by an earlier attempt of this run
+                }
+                throw new IllegalStateException("Run " + runId + " has neither a scratch folder (" + scratch
+                        + ") nor a release (" + release + "): nothing to publish");
+            }
+            if (Files.exists(release)) {
+                throw new IllegalStateException("Run " + runId + ": release " + release + " already exists next to the scratch folder "
+                        + scratch + "; a release is never replaced. Move it away if it is not the published one, then restart the run");
+            }
+            try (Stream<Path> entries = Files.list(scratch)) {
+                for (Path p : entries.toList()) {
+                    if (!datasets.contains(p.getFileName().toString())) {
+                        deleteTree(p);
+                    }
                 }
             }
+            Files.createDirectories(release.getParent());
+            Files.move(scratch, release, StandardCopyOption.ATOMIC_MOVE);
+            return release;
         } catch (IOException e) {
             throw new UncheckedIOException("Publishing run " + runId + " failed: " + e.getMessage(), e);
         }
@@ -358,18 +393,6 @@ public final class CyclePublisher {
 
     static String quote(String s) {
         return "'" + s.replace("'", "''") + "'";
-    }
-
-    /** Moves a finished dataset folder into place, replacing the previous one. */
-    static void swapIn(Path fresh, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path old = target.resolveSibling("." + target.getFileName() + ".old");
-        deleteTree(old);
-        if (Files.exists(target)) {
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
     }
 
     public static void deleteTree(Path dir) throws IOException {

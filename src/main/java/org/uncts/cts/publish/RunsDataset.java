@@ -9,7 +9,11 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.uncts.cts.store.ParquetPart;
 
-/** The runs dataset: one Parquet file per run, runs/run-<id>.parquet, so history accumulates. */
+/**
+ * The runs dataset: one Parquet file per run, runs/run-&lt;id&gt;.parquet, so history accumulates. It is
+ * kept outside the releases (every release's catalog shows all runs); its release column names the
+ * folder, under the output folder, that holds the run's datasets.
+ */
 public final class RunsDataset {
 
     private static final Schema TIMESTAMP = LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
@@ -43,6 +47,9 @@ public final class RunsDataset {
             .requiredLong("issues_info")
             .name("input_files").type().array().items(INPUT_FILE).noDefault()
             .requiredString("code_version")
+            // the run's release folder, relative to the output folder (releases/run-000042); null in
+            // runs published before releases existed
+            .optionalString("release")
             .endRecord();
 
     private RunsDataset() {
@@ -79,6 +86,7 @@ public final class RunsDataset {
         }).toList();
         r.put("input_files", new GenericData.Array<>(RUN.getField("input_files").schema(), files));
         r.put("code_version", run.codeVersion());
+        r.put("release", Releases.relative(run.runId()));
         Path target = outputDir.resolve("runs").resolve(String.format("run-%06d.parquet", run.runId()));
         try {
             java.nio.file.Files.createDirectories(target.getParent());

@@ -23,6 +23,8 @@ public record CatalogQuery(Path catalog) {
 
     private static final String RUN_FIRST = "Run `./cts run` first to build it.";
 
+    private static final long RETRY_PAUSE_MS = 200;
+
     /** DuckDB's JDBC driver sometimes puts this line in front of the real error. */
     private static final String PENDING_WRAPPER = "Attempting to execute an unsuccessful or closed pending query result";
 
@@ -71,13 +73,47 @@ public record CatalogQuery(Path catalog) {
         }
     }
 
+    /**
+     * Opens the catalog read-only. A run publishes by renaming a new catalog over this file: a
+     * connection opened before the rename goes on reading the old file (and so the previous
+     * release) until it is closed, one opened after reads the new one (each connection opens its own
+     * DuckDB instance, so this holds within one process too). The file is never missing
+     * with a rename, but a catalog replaced by other means (a copy, a restore) may be for a moment,
+     * so a missing file or a failed open is tried once more after a short pause.
+     */
     private Connection open() throws SQLException {
+        try {
+            return openOnce();
+        } catch (QueryException | SQLException e) {
+            pause();
+            try {
+                return openOnce();
+            } catch (QueryException | SQLException again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+        }
+    }
+
+    private Connection openOnce() throws SQLException {
         if (!Files.isRegularFile(catalog)) {
             throw new QueryException("No catalog found at " + catalog + ". " + RUN_FIRST);
         }
         Properties properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
+        // a database instance of its own: DuckDB's JDBC driver otherwise hands a new connection the
+        // instance already open on this path in the process, i.e. the catalog as it was before a run
+        // renamed a new one over it, for as long as any connection to it stays open
+        properties.setProperty("jdbc_instance_cache", "false");
         return DriverManager.getConnection("jdbc:duckdb:" + catalog, properties);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** DuckDB's first line, plus what to do about it where we can tell. */

@@ -2,11 +2,14 @@ package org.uncts.cts.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepContribution;
@@ -20,15 +23,19 @@ import org.uncts.cts.publish.CyclePublisher;
 import org.uncts.cts.publish.PublishedSchemas;
 import org.uncts.cts.publish.IngestedFile;
 import org.uncts.cts.publish.RunRecord;
+import org.uncts.cts.publish.Releases;
 import org.uncts.cts.publish.RunsDataset;
 import org.uncts.cts.spec.SurveyRunPlan;
 import org.uncts.cts.store.DuckDbCatalog;
 import org.uncts.cts.store.StagingSchemas;
 
 /**
- * The last step of a survey run: moves the datasets built in the scratch folder into place,
- * records the run in the runs dataset and rewrites the DuckDB catalog. Safe to re-run: the
- * staging folder is removed only once everything is in place.
+ * The last step of a survey run: renames the scratch folder, with all the run's datasets, to the
+ * run's release folder (out/&lt;job&gt;/releases/run-&lt;id&gt;, one atomic rename), records the run in the
+ * runs dataset, rewrites the DuckDB catalog under a temporary name and renames it over
+ * catalog.duckdb (again atomic), then points out/&lt;job&gt;/current at the release. A query sees the
+ * previous release or this one, never a mix; a run that fails before this step leaves the current
+ * release as it was. Safe to re-run: the staging folder is removed only once everything is in place.
  */
 public class PublishTasklet implements Tasklet {
 
@@ -65,32 +72,23 @@ public class PublishTasklet implements Tasklet {
 
         List<IngestedFile> files = ingestedFiles(plan, job, repository);
         CyclePublisher publisher = new CyclePublisher(plan.outputDir(), staging.root(), runId);
-        CyclePublisher.Result result = publisher.counts(files);
-        publisher.publish(DATASETS);
+        // counted in the scratch folder, or in the release if an earlier attempt of this step moved it
+        CyclePublisher.Result result = publisher.counts(files,
+                Files.isDirectory(publisher.scratch()) ? publisher.scratch() : publisher.release());
+        // 1. the scratch folder becomes releases/run-<id>, in one rename: the release is complete or absent
+        Path release = publisher.publish(DATASETS).toAbsolutePath();
         Instant started = job.getStartTime() == null ? Instant.now() : job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
         RunRecord run = new RunRecord(runId, plan.name(), plan.specFile().toString(), plan.specSha256(), plan.cycle(),
                 plan.years().from(), plan.years().to(), "COMPLETED", started, Instant.now(), result.files(),
                 result.errors(), result.warnings(), result.infos(), codeVersion);
+        // 2. the run's record, naming its release (runs/ is shared by all releases)
         RunsDataset.write(plan.outputDir(), run);
-
-        Path out = plan.outputDir().toAbsolutePath();
-        // with schemas, so that a dataset with no rows this run is still a (typed, empty) view
-        List<DuckDbCatalog.Dataset> views = List.of(
-                new DuckDbCatalog.Dataset("observations", out + "/observations/**/*.parquet", PublishedSchemas.OBSERVATION),
-                new DuckDbCatalog.Dataset("rejected_rows", out + "/rejected_rows/*.parquet", StagingSchemas.REJECTED_ROW),
-                new DuckDbCatalog.Dataset("validation_issues", out + "/validation_issues/*.parquet", PublishedSchemas.VALIDATION_ISSUE),
-                new DuckDbCatalog.Dataset("countries", out + "/countries/*.parquet", CountriesDataset.COUNTRY),
-                new DuckDbCatalog.Dataset("population", out + "/population/*.parquet", PublishedSchemas.POPULATION),
-                new DuckDbCatalog.Dataset("indicators", out + "/indicators/*.parquet", PublishedSchemas.INDICATOR),
-                new DuckDbCatalog.Dataset("trends", out + "/trends/*.parquet", org.uncts.cts.trends.TrendsSchemas.TRENDS),
-                new DuckDbCatalog.Dataset("trend_years", out + "/trend_years/*.parquet", org.uncts.cts.trends.TrendsSchemas.TREND_YEARS),
-                new DuckDbCatalog.Dataset("regional_aggregates", out + "/regional_aggregates/*.parquet",
-                        org.uncts.cts.aggregate.AggregateSchemas.REGIONAL_AGGREGATE),
-                new DuckDbCatalog.Dataset("regional_imputations", out + "/regional_imputations/*.parquet",
-                        org.uncts.cts.aggregate.AggregateSchemas.REGIONAL_IMPUTATION),
-                new DuckDbCatalog.Dataset("runs", out + "/runs/*.parquet", RunsDataset.RUN));
+        // 3. the catalog, built under a temporary name and renamed over catalog.duckdb: a query sees
+        // the previous release or this one, never a mix
         try {
-            DuckDbCatalog.writeCatalog(catalogPath(plan), views);
+            DuckDbCatalog.writeCatalog(catalogPath(plan), catalogViews(plan.outputDir(), release), "tmp-" + runId);
+            // 4. out/<job>/current -> releases/run-<id>, for people and scripts that read the files
+            Releases.pointCurrentAt(plan.outputDir(), runId);
             CyclePublisher.deleteTree(staging.root());
         } catch (IOException e) {
             throw new UncheckedIOException("Publishing the catalog of run " + runId + " failed: " + e.getMessage(), e);
@@ -117,6 +115,50 @@ public class PublishTasklet implements Tasklet {
                     ctx.getString(FILE_SHA, ""), ctx.getString(FILE_ENCODING, ""), read));
         }
         return files;
+    }
+
+    /** The datasets whose views are also made over every release, as all_&lt;dataset&gt;, with a release_run_id column. */
+    public static final List<String> VINTAGE_DATASETS = List.of("observations", "rejected_rows", "validation_issues", "countries",
+            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations");
+
+    /** The column of the all_&lt;dataset&gt; views that names the release (its run id) a row was published in. */
+    public static final String RELEASE_RUN_ID = "release_run_id";
+
+    /**
+     * The catalog's views: one per dataset over {@code release} (absolute), all_&lt;dataset&gt; over
+     * every release of the output folder, and runs.
+     */
+    static List<DuckDbCatalog.Dataset> catalogViews(Path outputDir, Path release) {
+        String out = outputDir.toAbsolutePath().toString();
+        Map<String, DuckDbCatalog.Dataset> current = new LinkedHashMap<>();
+        // with schemas, so that a dataset with no rows this run is still a (typed, empty) view
+        current.put("observations", dataset("observations", release + "/observations/**/*.parquet", PublishedSchemas.OBSERVATION));
+        current.put("rejected_rows", dataset("rejected_rows", release + "/rejected_rows/*.parquet", StagingSchemas.REJECTED_ROW));
+        current.put("validation_issues", dataset("validation_issues", release + "/validation_issues/*.parquet",
+                PublishedSchemas.VALIDATION_ISSUE));
+        current.put("countries", dataset("countries", release + "/countries/*.parquet", CountriesDataset.COUNTRY));
+        current.put("population", dataset("population", release + "/population/*.parquet", PublishedSchemas.POPULATION));
+        current.put("indicators", dataset("indicators", release + "/indicators/*.parquet", PublishedSchemas.INDICATOR));
+        current.put("trends", dataset("trends", release + "/trends/*.parquet", org.uncts.cts.trends.TrendsSchemas.TRENDS));
+        current.put("trend_years", dataset("trend_years", release + "/trend_years/*.parquet",
+                org.uncts.cts.trends.TrendsSchemas.TREND_YEARS));
+        current.put("regional_aggregates", dataset("regional_aggregates", release + "/regional_aggregates/*.parquet",
+                org.uncts.cts.aggregate.AggregateSchemas.REGIONAL_AGGREGATE));
+        current.put("regional_imputations", dataset("regional_imputations", release + "/regional_imputations/*.parquet",
+                org.uncts.cts.aggregate.AggregateSchemas.REGIONAL_IMPUTATION));
+        List<DuckDbCatalog.Dataset> views = new ArrayList<>(current.values());
+        views.add(dataset("runs", out + "/runs/*.parquet", RunsDataset.RUN));
+        String releases = Releases.root(outputDir.toAbsolutePath()).toString();
+        for (String name : VINTAGE_DATASETS) {
+            DuckDbCatalog.Dataset d = current.get(name);
+            String glob = releases + "/*" + d.glob().substring(release.toString().length());
+            views.add(DuckDbCatalog.Dataset.acrossReleases("all_" + name, glob, d.schema(), RELEASE_RUN_ID));
+        }
+        return views;
+    }
+
+    private static DuckDbCatalog.Dataset dataset(String view, String glob, org.apache.avro.Schema schema) {
+        return new DuckDbCatalog.Dataset(view, glob, schema);
     }
 
     public static Path catalogPath(SurveyRunPlan plan) {

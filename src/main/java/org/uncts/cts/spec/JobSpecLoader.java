@@ -165,12 +165,15 @@ public final class JobSpecLoader {
         return rules;
     }
 
-    /** A previous run's output folder (with observations/**&#47;*.parquet), or a .parquet or .csv file. */
+    /**
+     * A previous run's output folder (its current release is read), a release folder or any folder
+     * with observations/**&#47;*.parquet, or a .parquet or .csv file.
+     */
     private static Path previousVintage(Path base, String name, List<String> problems) {
         String key = "validation.previous_vintage";
         Path p = base.resolve(name).normalize();
         if (Files.isDirectory(p)) {
-            Path observations = p.resolve("observations");
+            Path observations = org.uncts.cts.publish.Releases.current(p).resolve("observations");
             boolean hasParquet = false;
             if (Files.isDirectory(observations)) {
                 try (Stream<Path> s = Files.walk(observations)) {
@@ -182,7 +185,8 @@ public final class JobSpecLoader {
             }
             if (!hasParquet) {
                 problems.add(key + ": folder " + name + " has no observations/**/*.parquet (looked in " + observations
-                        + "); give the output folder of a previous run, or a .parquet or .csv file of observations");
+                        + "); give the output folder of a previous run (its current release is read), a release folder "
+                        + "(releases/run-<id>), or a .parquet or .csv file of observations");
                 return null;
             }
             return p;

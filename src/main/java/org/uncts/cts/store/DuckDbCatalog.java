@@ -48,7 +48,7 @@ public final class DuckDbCatalog {
      * directory) and, optionally, the Avro schema its parts are written with, used only to give an
      * empty dataset a typed empty view.
      */
-    public record Dataset(String view, String glob, Schema schema) {
+    public record Dataset(String view, String glob, Schema schema, String releaseColumn) {
 
         public Dataset {
             Objects.requireNonNull(view, "view");
@@ -58,8 +58,22 @@ public final class DuckDbCatalog {
             }
         }
 
+        public Dataset(String view, String glob, Schema schema) {
+            this(view, glob, schema, null);
+        }
+
         public Dataset(String view, String glob) {
-            this(view, glob, null);
+            this(view, glob, null, null);
+        }
+
+        /**
+         * A view over the same dataset in every release: {@code glob} goes through the release
+         * folders ({@code .../releases/*&#47;observations/**&#47;*.parquet}), and the view has a first
+         * column {@code releaseColumn} (BIGINT), the run id in the name of the release folder
+         * ({@code releases/run-000042/} is 42) each row was read from.
+         */
+        public static Dataset acrossReleases(String view, String glob, Schema schema, String releaseColumn) {
+            return new Dataset(view, glob, schema, Objects.requireNonNull(releaseColumn, "releaseColumn"));
         }
     }
 
@@ -80,10 +94,22 @@ public final class DuckDbCatalog {
      * @return the views created, in list order
      */
     public static List<String> writeCatalog(Path dbFile, List<Dataset> datasets) throws IOException {
+        return writeCatalog(dbFile, datasets, "tmp");
+    }
+
+    /**
+     * Writes a catalog with one view per dataset, built under the temporary name
+     * {@code <dbFile>.<tmpSuffix>} (e.g. {@code catalog.duckdb.tmp-42}) and renamed over
+     * {@code dbFile} in one atomic move. A reader that opened the old file keeps reading it (on
+     * Linux and macOS the open file lives on until closed); the next reader opens the new one.
+     *
+     * @return the views created, in list order
+     */
+    public static List<String> writeCatalog(Path dbFile, List<Dataset> datasets, String tmpSuffix) throws IOException {
         requireDistinctNames(datasets);
         Path target = dbFile.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Path tmp = target.resolveSibling(target.getFileName() + "." + tmpSuffix);
         deleteDatabase(tmp);
         List<String> created = new ArrayList<>();
         try {
@@ -118,9 +144,18 @@ public final class DuckDbCatalog {
     private static boolean createView(Connection connection, Dataset dataset) throws SQLException, IOException {
         String glob = absoluteGlob(dataset.glob());
         String view = quoteIdentifier(dataset.view());
+        String release = dataset.releaseColumn();
         if (matchesFiles(connection, glob)) {
-            execute(connection, "CREATE VIEW " + view + " AS SELECT * FROM read_parquet(" + quoteLiteral(glob)
-                    + ", hive_partitioning = true, union_by_name = true)");
+            if (release == null) {
+                execute(connection, "CREATE VIEW " + view + " AS SELECT * FROM read_parquet(" + quoteLiteral(glob)
+                        + ", hive_partitioning = true, union_by_name = true)");
+            } else {
+                // the last releases/run-<id> in the file's path (greedy .*), whatever the output folder is called
+                execute(connection, "CREATE VIEW " + view + " AS SELECT CAST(regexp_extract(filename, "
+                        + quoteLiteral(".*[/\\\\]releases[/\\\\]run-0*([0-9]+)[/\\\\]") + ", 1) AS BIGINT) AS "
+                        + quoteIdentifier(release) + ", * EXCLUDE (filename) FROM read_parquet(" + quoteLiteral(glob)
+                        + ", hive_partitioning = true, union_by_name = true, filename = true)");
+            }
             return true;
         }
         if (dataset.schema() == null) {
@@ -130,7 +165,11 @@ public final class DuckDbCatalog {
         }
         LOG.info("No Parquet files match {} yet; '{}' is an empty view with the dataset's columns",
                 glob, dataset.view());
-        execute(connection, "CREATE VIEW " + view + " AS " + emptySelect(connection, dataset.schema()));
+        String empty = emptySelect(connection, dataset.schema());
+        if (release != null) {
+            empty = empty.replaceFirst("^SELECT ", "SELECT CAST(NULL AS BIGINT) AS " + quoteIdentifier(release).replace("$", "\\$") + ", ");
+        }
+        execute(connection, "CREATE VIEW " + view + " AS " + empty);
         return true;
     }
 

@@ -59,8 +59,8 @@ class BadRowsRunTest {
         RunOutcome run = launcher.launch(TestCycle.writeSpec(dir, "bad", out));
         assertEquals(BatchStatus.COMPLETED, run.status(), String.valueOf(run.reason()));
 
-        String rejected = Duck.parquet(out.resolve("rejected_rows/*.parquet"));
-        String observations = Duck.parquet(out.resolve("observations/**/*.parquet"));
+        String rejected = Duck.parquet(TestCycle.release(out).resolve("rejected_rows/*.parquet"));
+        String observations = Duck.parquet(TestCycle.release(out).resolve("observations/**/*.parquet"));
         List<List<Object>> rows = Duck.rows("select source_line, rule_id from " + rejected + " order by source_line, rule_id");
         List<String> got = rows.stream().map(r -> r.get(0) + ":" + r.get(1)).toList();
         assertEquals(List.of("3:value-negative", "4:country-unknown", "5:year-out-of-window", "6:value-non-numeric",
@@ -80,7 +80,7 @@ class BadRowsRunTest {
                 + observations + " where source_line = 15"));
         assertEquals(List.of(Arrays.asList(null, "O")), Duck.rows("select value, obs_status from " + observations + " where source_line = 16"));
         assertEquals(List.of(List.of(0.0, "A")), Duck.rows("select value, obs_status from " + observations + " where source_line = 17"));
-        String issues = Duck.parquet(out.resolve("validation_issues/*.parquet"));
+        String issues = Duck.parquet(TestCycle.release(out).resolve("validation_issues/*.parquet"));
         List<String> info = Duck.rows("select source_line || ':' || rule_id || ':' || severity from " + issues
                 + " where severity <> 'ERROR' order by source_line, rule_id").stream().map(r -> (String) r.get(0)).toList();
         assertEquals(List.of("15:country-by-name:INFO", "15:iccs-leading-zero:INFO", "17:value-dash-nil:INFO",

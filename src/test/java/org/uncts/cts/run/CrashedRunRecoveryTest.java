@@ -61,6 +61,6 @@ class CrashedRunRecoveryTest {
         assertTrue(outcome.resumed());
         assertEquals(instance.getInstanceId(), outcome.runId(), "the killed run is resumed, not replaced");
         assertEquals(BatchStatus.FAILED, repository.getJobExecution(killed.getId()).getStatus(), "the killed execution is marked failed");
-        assertEquals(rows, Duck.count("select count(*) from " + Duck.parquet(out.resolve("observations/**/*.parquet"))));
+        assertEquals(rows, Duck.count("select count(*) from " + Duck.parquet(TestCycle.release(out).resolve("observations/**/*.parquet"))));
     }
 }

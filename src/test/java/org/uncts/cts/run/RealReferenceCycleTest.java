@@ -15,6 +15,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.uncts.cts.testing.Duck;
+import org.uncts.cts.testing.TestCycle;
 
 /**
  * The sample returns run with real reference data: the UNSD M49 file and the World Bank
@@ -61,7 +62,7 @@ class RealReferenceCycleTest {
     }
 
     private List<List<Object>> homicideRate(String iso3, int year, String sex) {
-        return Duck.rows("select value, numerator, denominator, note from " + Duck.parquet(out.resolve("indicators/*.parquet"))
+        return Duck.rows("select value, numerator, denominator, note from " + Duck.parquet(TestCycle.release(out).resolve("indicators/*.parquet"))
                 + " where formula_id = 'sdg_16_1_1' and country_iso3 = '" + iso3 + "' and year = " + year + " and sex = '" + sex + "'");
     }
 

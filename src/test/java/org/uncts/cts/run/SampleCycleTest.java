@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.uncts.cts.files.InputFile;
 import org.uncts.cts.testing.Duck;
+import org.uncts.cts.testing.TestCycle;
 
 /**
  * The sample cycle end to end: every deliberate fault of sample-data/README.md is found with its
@@ -85,11 +86,11 @@ class SampleCycleTest {
     }
 
     private String issues() {
-        return Duck.parquet(out.resolve("validation_issues/*.parquet"));
+        return Duck.parquet(TestCycle.release(out).resolve("validation_issues/*.parquet"));
     }
 
     private String observations() {
-        return Duck.parquet(out.resolve("observations/**/*.parquet"));
+        return Duck.parquet(TestCycle.release(out).resolve("observations/**/*.parquet"));
     }
 
     private static String relative(String sourceFile) {
@@ -134,7 +135,7 @@ class SampleCycleTest {
 
     @Test
     void everyCountryWithFindingsHasAFeedbackReport() throws Exception {
-        Path reports = out.resolve("reports");
+        Path reports = TestCycle.release(out).resolve("reports");
         String index = Files.readString(reports.resolve("index.html"));
         for (List<Object> r : Duck.rows("select distinct country_iso3 from " + issues() + " where country_iso3 is not null")) {
             String iso3 = (String) r.get(0);
@@ -149,7 +150,7 @@ class SampleCycleTest {
 
     @Test
     void rowsInEqualRowsAcceptedPlusRowsRejectedForEveryFile() throws Exception {
-        String rejected = Duck.parquet(out.resolve("rejected_rows/*.parquet"));
+        String rejected = Duck.parquet(TestCycle.release(out).resolve("rejected_rows/*.parquet"));
         List<List<Object>> perFile = Duck.rows("select f.file, f.rows_read, f.rows_accepted, f.rows_rejected from "
                 + "(select unnest(input_files) as f from " + Duck.parquet(out.resolve("runs/*.parquet")) + ") order by 1");
         assertEquals(6, perFile.size());
@@ -275,13 +276,13 @@ class SampleCycleTest {
         org.uncts.cts.store.ParquetPart.write(empty, org.uncts.cts.publish.PublishedSchemas.OBSERVATION, List.of());
         String describe = "select column_name, column_type from (describe select * from %s) order by all";
         assertEquals(Duck.rows(describe.formatted(Duck.parquet(empty))),
-                Duck.rows(describe.formatted("read_parquet('" + out.resolve("observations") + "/**/*.parquet', hive_partitioning = false)")));
+                Duck.rows(describe.formatted("read_parquet('" + TestCycle.release(out).resolve("observations") + "/**/*.parquet', hive_partitioning = false)")));
     }
 
     @Test
     void theDataUnodcExtractIsReadWhole() {
         String f = "'%dataunodc_homicide_extract.csv'";
-        assertEquals(0, Duck.count("select count(*) from " + Duck.parquet(out.resolve("rejected_rows/*.parquet"))
+        assertEquals(0, Duck.count("select count(*) from " + Duck.parquet(TestCycle.release(out).resolve("rejected_rows/*.parquet"))
                 + " where source_file like " + f));
         assertEquals(240, Duck.count("select count(*) from " + observations() + " where source_file like " + f));
         assertTrue(Duck.count("select count(*) from " + observations() + " where source_file like " + f

@@ -69,7 +69,8 @@ class SurveyRunRestartTest {
         assertEquals(1, FIRED.get(), "the fault fired once");
         assertEquals(BatchStatus.FAILED, failed.status());
         assertTrue(failed.reason().contains("simulated failure"), failed.reason());
-        assertFalse(Files.exists(outA.resolve("observations")), "nothing is published by a failed run");
+        assertTrue(org.uncts.cts.publish.Releases.list(outA).isEmpty(), "nothing is published by a failed run");
+        assertFalse(Files.exists(outA.resolve("catalog.duckdb")), "no catalog either");
         try (Stream<Path> parts = Files.list(outA.resolve("_staging/run-" + failed.runId() + "/observations"))) {
             assertTrue(parts.count() > 5, "chunks before the failure were staged");
         }
@@ -79,8 +80,8 @@ class SurveyRunRestartTest {
         assertTrue(resumed.resumed());
         assertEquals(failed.runId(), resumed.runId(), "a restart continues the same run");
 
-        String a = Duck.parquet(outA.resolve("observations/**/*.parquet"));
-        String b = Duck.parquet(outB.resolve("observations/**/*.parquet"));
+        String a = Duck.parquet(TestCycle.release(outA).resolve("observations/**/*.parquet"));
+        String b = Duck.parquet(TestCycle.release(outB).resolve("observations/**/*.parquet"));
         String cols = "series_key, year, value, obs_status, source_file, source_line";
         assertEquals(bigRows + smallRows, Duck.count("select count(*) from " + a));
         assertEquals(Duck.count("select count(*) from " + b), Duck.count("select count(*) from " + a));

@@ -16,6 +16,11 @@ public final class TestCycle {
     private TestCycle() {
     }
 
+    /** The folder of the current release of an output folder (out/releases/run-&lt;id&gt;), where the datasets are. */
+    public static Path release(Path out) {
+        return org.uncts.cts.publish.Releases.current(out);
+    }
+
     /** Reference files under dir/reference. */
     public static void writeReference(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("reference"));

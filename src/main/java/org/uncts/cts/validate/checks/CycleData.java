@@ -133,7 +133,9 @@ public final class CycleData {
     static String source(Path previous) {
         String p = previous.toAbsolutePath().normalize().toString();
         if (Files.isDirectory(previous)) {
-            return "read_parquet(" + KeyFields.quote(p + "/observations/**/*.parquet") + ", hive_partitioning = false)";
+            // an output folder: its current release (a release folder, or an older flat layout, as is)
+            String dir = org.uncts.cts.publish.Releases.current(previous.toAbsolutePath().normalize()).toString();
+            return "read_parquet(" + KeyFields.quote(dir + "/observations/**/*.parquet") + ", hive_partitioning = false)";
         }
         if (p.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             // codes such as ICCS 0101 and M49 004 keep their leading zeros as text
