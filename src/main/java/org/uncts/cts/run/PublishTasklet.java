@@ -39,6 +39,8 @@ import org.uncts.cts.store.StagingSchemas;
  */
 public class PublishTasklet implements Tasklet {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PublishTasklet.class);
+
     static final String FILE_SHA = "file.sha256";
     static final String FILE_ENCODING = "file.encoding";
     static final String FILE_FORMAT = "file.format";
@@ -82,7 +84,9 @@ public class PublishTasklet implements Tasklet {
                 plan.years().from(), plan.years().to(), "COMPLETED", started, Instant.now(), result.files(),
                 result.errors(), result.warnings(), result.infos(), codeVersion);
         // 2. the run's record, naming its release (runs/ is shared by all releases)
-        RunsDataset.write(plan.outputDir(), run);
+        Path runFile = RunsDataset.write(plan.outputDir(), run);
+        // 2b. the run report, inside the release before it becomes current
+        writeRunReport(job, release, runFile);
         // 3. the catalog, built under a temporary name and renamed over catalog.duckdb: a query sees
         // the previous release or this one, never a mix
         try {
@@ -115,6 +119,24 @@ public class PublishTasklet implements Tasklet {
                     ctx.getString(FILE_SHA, ""), ctx.getString(FILE_ENCODING, ""), read));
         }
         return files;
+    }
+
+    /**
+     * run.html in the release: inputs, counts, findings, the steps and their timing. A report that
+     * cannot be written is logged, not fatal: the datasets are what the run is for.
+     */
+    private static void writeRunReport(JobExecution job, Path release, Path runFile) {
+        java.util.List<org.uncts.cts.report.StepTiming> steps = new java.util.ArrayList<>();
+        job.getStepExecutions().stream()
+                .sorted(java.util.Comparator.comparing(StepExecution::getStartTime,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .forEach(s -> steps.add(org.uncts.cts.report.StepTiming.local(s.getStepName(), s.getStatus().name(),
+                        s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getStartTime(), s.getEndTime())));
+        try {
+            org.uncts.cts.report.RunReport.write(release, runFile, steps, release.resolve("run.html"));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The run report of run {} could not be written: {}", job.getJobInstance().getInstanceId(), e.getMessage(), e);
+        }
     }
 
     /** The datasets whose views are also made over every release, as all_&lt;dataset&gt;, with a release_run_id column. */
