@@ -28,11 +28,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = {"Stays running and launches survey runs when their job specs' schedules say (key 'schedule',",
-            "a cron expression such as \"0 0 2 * * *\" or @daily), as ./cts run would. A launch is skipped while",
-            "the previous run of the same spec is still going. Stop it with Ctrl-C or SIGTERM.",
-            "Each launch and its outcome is printed and written to var/cts.log."})
+        description = {"Stays running and launches survey runs as ./cts run would, when their job specs'",
+            "schedules say (key 'schedule': a cron expression such as \"0 0 2 * * *\", or @daily).",
+            "A launch is skipped while the previous run of the same spec is still going.",
+            "Each launch and its outcome is printed and written to var/cts.log. Stop it with",
+            "Ctrl-C or SIGTERM."})
 public class ScheduleCommand implements Callable<Integer> {
+
+    /** How long a stop waits for a run still going (systemd's default TimeoutStopSec is 90 s). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
             description = "Without JOB_SPEC: schedule every DIR/*.yml that has a schedule key (default: ${DEFAULT-VALUE}).")
@@ -81,8 +85,9 @@ public class ScheduleCommand implements Callable<Integer> {
         ScheduledRuns runs = new ScheduledRuns(scheduler, launcher::launch, spec -> runningRun(repository, spec),
                 Clock.systemDefaultZone(), System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("cts schedule: stopping; a run still going is interrupted and resumes at its next launch");
-            runs.stop(Duration.ofSeconds(5));
+            System.out.println("cts schedule: stopping; a run still going gets " + STOP_GRACE.toSeconds()
+                    + " s to finish, then is interrupted (its next launch resumes it)");
+            runs.stop(STOP_GRACE);
             scheduler.shutdown();
             ctx.close();
             System.out.println("cts schedule: stopped");
