@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -34,6 +35,7 @@ class PostgresJobRepositoryTest {
     static String url;
     static String user;
     static String password;
+    static String whyNot;
 
     @TempDir
     static Path dir;
@@ -45,12 +47,18 @@ class PostgresJobRepositoryTest {
         password = System.getenv().getOrDefault("CTS_TEST_DB_PASSWORD", "");
         if (url == null) {
             PostgresServer.Result started = PostgresServer.start();
-            Assumptions.assumeTrue(started.server() != null, () -> "PostgreSQL test skipped: " + started.whyNot());
             server = started.server();
-            url = server.url();
+            whyNot = started.whyNot();
+            url = server == null ? null : server.url();
             user = "cts";
             password = "";
         }
+    }
+
+    /** Here rather than in @BeforeAll, so that the skip and its reason show in the test report. */
+    @BeforeEach
+    void needsAServer() {
+        Assumptions.assumeTrue(url != null, () -> "PostgreSQL test skipped: " + whyNot);
     }
 
     @AfterAll
