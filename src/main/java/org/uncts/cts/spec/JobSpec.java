@@ -7,6 +7,10 @@ import java.util.List;
  * A survey-run definition as statisticians write it in jobs/*.yml. Paths are relative to the
  * spec file's folder. Read by {@link JobSpecLoader}, which checks it and resolves it into a
  * {@link SurveyRunPlan}.
+ *
+ * @param schedule when {@code cts schedule} launches the run: a Spring cron expression, six fields
+ *                 (second minute hour day-of-month month day-of-week, e.g. "0 0 2 * * *") or a macro
+ *                 (@yearly, @monthly, @weekly, @daily, @hourly); optional
  */
 public record JobSpec(
         @JsonProperty(value = "name", required = true) String name,
@@ -15,7 +19,8 @@ public record JobSpec(
         @JsonProperty(value = "inputs", required = true) List<Input> inputs,
         @JsonProperty(value = "reference", required = true) Reference reference,
         @JsonProperty("output") String output,
-        @JsonProperty("validation") Validation validation) {
+        @JsonProperty("validation") Validation validation,
+        @JsonProperty("schedule") String schedule) {
 
     public record Years(@JsonProperty(value = "from", required = true) Integer from,
                         @JsonProperty(value = "to", required = true) Integer to) {

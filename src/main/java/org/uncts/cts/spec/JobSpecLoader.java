@@ -37,6 +37,29 @@ public final class JobSpecLoader {
 
     public static SurveyRunPlan load(Path specFile) {
         Path spec = specFile.toAbsolutePath().normalize();
+        byte[] bytes = bytes(specFile, spec);
+        return resolve(spec, read(specFile, bytes), bytes);
+    }
+
+    /**
+     * The spec's {@code schedule} (a checked cron expression), or empty when it has none. Reads the
+     * spec's shape but resolves no file: the inputs of a scheduled run may arrive later. What
+     * {@code cts schedule} reads at start; each launch loads the whole spec again.
+     *
+     * @throws JobSpecException when the spec cannot be read, is malformed, or its schedule is not a cron expression
+     */
+    public static java.util.Optional<String> schedule(Path specFile) {
+        Path spec = specFile.toAbsolutePath().normalize();
+        byte[] bytes = bytes(specFile, spec);
+        JobSpec js = read(specFile, bytes);
+        String problem = scheduleProblem(js.schedule(), bytes);
+        if (problem != null) {
+            throw new JobSpecException(spec + " " + problem);
+        }
+        return java.util.Optional.ofNullable(js.schedule()).map(String::strip);
+    }
+
+    private static byte[] bytes(Path specFile, Path spec) {
         if (!Files.isRegularFile(spec)) {
             throw new JobSpecException("Job spec " + specFile + " does not exist. Give the path of a .yml file, e.g. jobs/sample-cycle.yml.");
         }
@@ -46,6 +69,10 @@ public final class JobSpecLoader {
         } catch (IOException e) {
             throw new JobSpecException("Cannot read job spec " + specFile + ": " + e.getMessage(), e);
         }
+        return bytes;
+    }
+
+    private static JobSpec read(Path specFile, byte[] bytes) {
         JobSpec js;
         try {
             js = YAML.readValue(bytes, JobSpec.class);
@@ -62,7 +89,41 @@ public final class JobSpecLoader {
         if (js == null) {
             throw new JobSpecException(specFile + ": the job spec is empty.");
         }
-        return resolve(spec, js, bytes);
+        return js;
+    }
+
+    /**
+     * Why a schedule is not a cron expression Spring accepts ({@code CronExpression.parse}), with
+     * the key's line, e.g. "line 3: schedule: ..."; null when it is one or is absent.
+     */
+    static String scheduleProblem(String schedule, byte[] yaml) {
+        if (schedule == null) {
+            return null;
+        }
+        String where = topLevelKeyLine(yaml, "schedule");
+        if (schedule.isBlank()) {
+            return where + "schedule: give a cron expression (e.g. \"0 0 2 * * *\" for 02:00 every day) or leave the key out";
+        }
+        try {
+            org.springframework.scheduling.support.CronExpression.parse(schedule.strip());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return where + "schedule: '" + schedule + "' is not a cron expression (" + firstLine(e.getMessage())
+                    + "). Give six fields, second minute hour day-of-month month day-of-week, e.g. \"0 0 2 * * *\""
+                    + " for 02:00 every day, or one of @yearly, @monthly, @weekly, @daily, @hourly";
+        }
+    }
+
+    /** "line N: " of a top-level key, or "" when it is not found on a line of its own. */
+    private static String topLevelKeyLine(byte[] yaml, String name) {
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("^[\"']?" + java.util.regex.Pattern.quote(name) + "[\"']?\\s*:");
+        String[] lines = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (key.matcher(lines[i]).find()) {
+                return "line " + (i + 1) + ": ";
+            }
+        }
+        return "";
     }
 
     private static SurveyRunPlan resolve(Path spec, JobSpec js, byte[] bytes) {
@@ -126,13 +187,18 @@ public final class JobSpecLoader {
             previousVintage = validation.previousVintage() == null ? null
                     : previousVintage(base, validation.previousVintage(), problems);
         }
+        String scheduleProblem = scheduleProblem(js.schedule(), bytes);
+        if (scheduleProblem != null) {
+            problems.add(scheduleProblem);
+        }
         if (!problems.isEmpty()) {
             throw new JobSpecException(spec + " cannot run:\n  - " + String.join("\n  - ", problems));
         }
         Path output = base.resolve(js.output() == null ? "../out/" + js.name() : js.output()).normalize();
         return new SurveyRunPlan(spec, sha, js.name(), js.cycle(),
                 new ReferenceYears(js.referenceYears().from(), js.referenceYears().to()), List.copyOf(inputs),
-                countries, population, crimeCodes, indicators, output, rules, previousVintage, edition);
+                countries, population, crimeCodes, indicators, output, rules, previousVintage, edition,
+                js.schedule() == null ? null : js.schedule().strip());
     }
 
     /**

@@ -16,6 +16,8 @@ import org.uncts.cts.validate.catalogue.RuleCatalogue;
  *                        observations ({@code validation.previous_vintage}); null when not given
  * @param populationEdition the edition of the population figures ({@code reference.population_edition},
  *                          e.g. "WPP 2024"), recorded with every denominator; null when not given
+ * @param schedule        when {@code cts schedule} launches this spec: a Spring cron expression
+ *                        (six fields, or a macro such as {@code @daily}), checked at load; null when not given
  */
 public record SurveyRunPlan(
         Path specFile,
@@ -31,10 +33,20 @@ public record SurveyRunPlan(
         Path outputDir,
         RuleCatalogue rules,
         Path previousVintage,
-        String populationEdition) {
+        String populationEdition,
+        String schedule) {
 
     public SurveyRunPlan {
         rules = rules == null ? RuleCatalogue.builtIn() : rules;
+    }
+
+    /** A plan without a schedule. */
+    public SurveyRunPlan(Path specFile, String specSha256, String name, String cycle, ReferenceYears years,
+                         List<InputReturn> inputs, List<Path> countryFiles, List<Path> populationFiles,
+                         Path crimeCodesFile, Path indicatorsFile, Path outputDir, RuleCatalogue rules,
+                         Path previousVintage, String populationEdition) {
+        this(specFile, specSha256, name, cycle, years, inputs, countryFiles, populationFiles, crimeCodesFile,
+                indicatorsFile, outputDir, rules, previousVintage, populationEdition, null);
     }
 
     /** A plan without a population edition. */
@@ -62,7 +74,7 @@ public record SurveyRunPlan(
     public SurveyRunPlan withInputs(List<InputReturn> otherInputs, Path output) {
         return new SurveyRunPlan(specFile, specSha256, name, cycle, years, List.copyOf(otherInputs), countryFiles,
                 populationFiles, crimeCodesFile, indicatorsFile, output.toAbsolutePath().normalize(), rules, previousVintage,
-                populationEdition);
+                populationEdition, schedule);
     }
 
     /**
