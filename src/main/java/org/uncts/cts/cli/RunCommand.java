@@ -7,12 +7,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.uncts.cts.ingest.ReturnFormatException;
 import org.uncts.cts.reference.ReferenceDataException;
 import org.uncts.cts.run.CtsApplication;
+import org.uncts.cts.run.RunLock;
 import org.uncts.cts.run.RunOutcome;
 import org.uncts.cts.run.SurveyRunLauncher;
 import org.uncts.cts.spec.JobSpecException;
 import org.uncts.cts.spec.JobSpecLoader;
 import org.uncts.cts.spec.SurveyRunPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -23,6 +25,10 @@ public class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "JOB_SPEC", defaultValue = "jobs/sample-cycle.yml",
             description = "The job spec (default: ${DEFAULT-VALUE}).")
     Path spec;
+
+    @Option(names = "--if-changed", description = {"Do nothing (exit 0) when the spec, its rules, inputs and reference files",
+        "are byte for byte (SHA-256) those of the last completed run of this spec."})
+    boolean ifChanged;
 
     @Override
     public Integer call() throws Exception {
@@ -38,7 +44,21 @@ public class RunCommand implements Callable<Integer> {
                 plan.years(), plan.inputs().size());
         long start = System.nanoTime();
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CtsApplication.class).run()) {
-            RunOutcome outcome = ctx.getBean(SurveyRunLauncher.class).launch(spec);
+            SurveyRunLauncher launcher = ctx.getBean(SurveyRunLauncher.class);
+            if (ifChanged) {
+                Long same = launcher.unchangedSince(spec);
+                if (same != null) {
+                    System.out.printf("inputs unchanged since run %d, nothing to do%n", same);
+                    return ExitCodes.OK;
+                }
+            }
+            RunOutcome outcome;
+            try {
+                outcome = launcher.launch(spec);
+            } catch (RunLock.AlreadyRunningException e) {
+                System.err.println("cts run: " + e.getMessage());
+                return ExitCodes.ALREADY_RUNNING;
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!outcome.completed()) {
                 System.err.printf("cts run: run %d FAILED: %s%n  Fix the cause and run the same command again: "

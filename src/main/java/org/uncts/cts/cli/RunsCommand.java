@@ -18,7 +18,8 @@ import org.uncts.cts.run.SurveyRunLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists past survey runs from the job repository, newest first.")
+@Command(name = "runs", mixinStandardHelpOptions = true, description = {"Lists past survey runs from the job repository, newest first.",
+            "Duration is that of the last attempt; findings (ERROR/WARNING/INFO) are those of completed runs."})
 public class RunsCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -35,8 +36,9 @@ public class RunsCommand implements Callable<Integer> {
                 System.out.println("No runs yet. Start one with ./cts run");
                 return ExitCodes.OK;
             }
-            System.out.printf("%-5s %-20s %-14s %-10s %-19s %-19s %12s %12s %12s%n",
-                    "id", "job", "cycle", "status", "start", "end", "read", "accepted", "rejected");
+            RunFindings findings = new RunFindings();
+            System.out.printf("%-5s %-20s %-14s %-10s %-19s %-19s %9s %12s %12s %12s %s%n",
+                    "id", "job", "cycle", "status", "start", "end", "duration", "read", "accepted", "rejected", "findings E/W/I");
             for (JobInstance instance : instances) {
                 JobExecution last = repo.getLastJobExecution(instance);
                 if (last == null) {
@@ -44,19 +46,23 @@ public class RunsCommand implements Callable<Integer> {
                 }
                 ExecutionContext jc = last.getExecutionContext();
                 long read = jc.containsKey(PublishTasklet.ROWS_READ) ? jc.getLong(PublishTasklet.ROWS_READ) : rowsReadSoFar(last);
-                System.out.printf(Locale.ROOT, "%-5d %-20s %-14s %-10s %-19s %-19s %,12d %12s %12s%n",
+                RunFindings.Counts f = last.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED
+                        ? findings.of(instance.getInstanceId(), last.getJobParameters()) : null;
+                System.out.printf(Locale.ROOT, "%-5d %-20s %-14s %-10s %-19s %-19s %9s %,12d %12s %12s %s%n",
                         instance.getInstanceId(), abbreviate(jobName(last), 20),
                         abbreviate(last.getJobParameters().getString("cycle", ""), 14), last.getStatus(),
                         last.getStartTime() == null ? "" : TIME.format(last.getStartTime()),
-                        last.getEndTime() == null ? "" : TIME.format(last.getEndTime()), read,
-                        count(jc, PublishTasklet.ROWS_ACCEPTED), count(jc, PublishTasklet.ROWS_REJECTED));
+                        last.getEndTime() == null ? "" : TIME.format(last.getEndTime()),
+                        ShowCommand.duration(last.getStartTime(), last.getEndTime()), read,
+                        count(jc, PublishTasklet.ROWS_ACCEPTED), count(jc, PublishTasklet.ROWS_REJECTED),
+                        f == null ? "-" : f.brief());
             }
             return ExitCodes.OK;
         }
     }
 
     /** The job's name; "validate:<name>" for a validate run, which publishes into its own folder. */
-    private static String jobName(JobExecution execution) {
+    static String jobName(JobExecution execution) {
         String name = execution.getJobParameters().getString("job", "");
         return SurveyRunLauncher.VALIDATE.equals(execution.getJobParameters().getString(SurveyRunLauncher.MODE_PARAM))
                 ? "validate:" + name : name;
@@ -77,7 +83,7 @@ public class RunsCommand implements Callable<Integer> {
         return ctx.containsKey(key) ? String.format(Locale.ROOT, "%,d", ctx.getLong(key)) : "-";
     }
 
-    private static String abbreviate(String s, int n) {
+    static String abbreviate(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }

@@ -1,9 +1,11 @@
 package org.uncts.cts.run;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -21,8 +23,14 @@ public class CtsApplication {
         return new ProgressReporter(err, System.console() != null);
     }
 
+    /** Run locks under {@code <cts.home>/var/locks} (cts.locks.dir to change it). */
     @Bean
-    SurveyRunLauncher surveyRunLauncher(JobOperator operator, JobRepository repository, Job surveyRun) {
-        return new SurveyRunLauncher(operator, repository, surveyRun);
+    RunLocks runLocks(@Value("${cts.locks.dir:${cts.home:.}/var/locks}") String dir) {
+        return new RunLocks(Path.of(dir));
+    }
+
+    @Bean
+    SurveyRunLauncher surveyRunLauncher(JobOperator operator, JobRepository repository, Job surveyRun, RunLocks locks) {
+        return new SurveyRunLauncher(operator, repository, surveyRun, locks);
     }
 }

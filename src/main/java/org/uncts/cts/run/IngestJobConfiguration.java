@@ -44,10 +44,11 @@ public class IngestJobConfiguration {
 
     @Bean
     Job surveyRun(JobRepository repository, Step ingest, Step consolidate, Step crossRowChecks, Step indicators,
-                  Step trends, Step regionalAggregates, Step feedbackReports, Step publish, ProgressReporter progress) {
+                  Step trends, Step regionalAggregates, Step feedbackReports, Step publish, ProgressReporter progress,
+                   RunLocks runLocks) {
         return new JobBuilder(JOB, repository).start(ingest).next(consolidate).next(crossRowChecks)
                 .next(indicators).next(trends).next(regionalAggregates).next(feedbackReports)
-                .next(publish).listener(progress).build();
+                .next(publish).listener(progress).listener(runLocks).build();
     }
 
     @Bean
