@@ -21,18 +21,39 @@ public class RunResources {
 
     private final ConcurrentHashMap<String, Loaded> cache = new ConcurrentHashMap<>();
 
+    /**
+     * The spec's plan and reference data. The plan is resolved afresh on every call (cheap: the
+     * YAML and a listing of the input folders) and the pair is cached by what it depends on: the
+     * spec, its input files (names, sizes, times) and its reference files. A long-lived process
+     * (./cts schedule) thus sees returns that arrived since the last run, and new reference files,
+     * while the partitions of one run share one loaded reference set.
+     */
     public Loaded forSpec(String specPath) {
         Path spec = Path.of(specPath);
+        SurveyRunPlan plan = JobSpecLoader.load(spec);
         String key;
         try {
-            key = specPath + "@" + Files.getLastModifiedTime(spec).toMillis() + "/" + Files.size(spec);
+            key = specPath + "@" + SurveyRunLauncher.fingerprint(plan) + "/" + referenceSignature(plan);
         } catch (IOException e) {
-            key = specPath;
+            key = specPath + "@" + System.nanoTime(); // unreadable file: no caching, the run will say which
         }
-        return cache.computeIfAbsent(key, k -> {
-            SurveyRunPlan plan = JobSpecLoader.load(spec);
-            return new Loaded(plan, loadReference(plan));
-        });
+        return cache.computeIfAbsent(key, k -> new Loaded(plan, loadReference(plan)));
+    }
+
+    private static String referenceSignature(SurveyRunPlan plan) throws IOException {
+        List<Path> files = new ArrayList<>(plan.countryFiles());
+        files.addAll(plan.populationFiles());
+        if (plan.crimeCodesFile() != null) {
+            files.add(plan.crimeCodesFile());
+        }
+        if (plan.indicatorsFile() != null) {
+            files.add(plan.indicatorsFile());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Path f : files) {
+            sb.append(f).append('|').append(Files.size(f)).append('|').append(Files.getLastModifiedTime(f).toMillis()).append(';');
+        }
+        return sb.toString();
     }
 
     /**

@@ -36,4 +36,18 @@ class RunResourcesTest {
         assertSame(resources.forSpec(spec).reference(), validate.reference());
         assertEquals(dir.resolve("out"), own.outputDir());
     }
+
+    @Test
+    void returnsThatArriveLaterAreSeenByTheNextRunOfTheSameProcess() throws Exception {
+        TestCycle.writeReference(dir);
+        TestCycle.writeCleanReturn(dir.resolve("returns/a.csv"));
+        String spec = TestCycle.writeSpec(dir, "c", dir.resolve("out")).toString();
+        RunResources resources = new RunResources();
+        RunResources.Loaded first = resources.forSpec(spec);
+        assertSame(first, resources.forSpec(spec), "one run's partitions share one loaded plan and reference");
+        TestCycle.writeCleanReturn(dir.resolve("returns/b.csv"));
+        RunResources.Loaded second = resources.forSpec(spec);
+        assertEquals(first.plan().inputs().size() + 1, second.plan().inputs().size(),
+                "a long-lived process (./cts schedule) sees the return that arrived");
+    }
 }
