@@ -60,6 +60,15 @@ public final class Figures {
         return a == b ? Integer.toString(a) : a + "-" + b;
     }
 
+    /** The years of a DuckDB list column (list(year ORDER BY year)). */
+    static List<Integer> yearList(java.sql.Array array) throws java.sql.SQLException {
+        List<Integer> years = new ArrayList<>();
+        for (Object y : (Object[]) array.getArray()) {
+            years.add(((Number) y).intValue());
+        }
+        return years;
+    }
+
     /** Parses "file:line" items (one per line, as the checks' SQL aggregates them). */
     public static List<Finding.SourceLine> lines(String aggregated) {
         List<Finding.SourceLine> out = new ArrayList<>();

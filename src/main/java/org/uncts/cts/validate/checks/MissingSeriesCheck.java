@@ -30,10 +30,7 @@ public final class MissingSeriesCheck implements CycleCheck {
                 + "GROUP BY p.series_key ORDER BY p.series_key";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                List<Integer> years = new ArrayList<>();
-                for (Object y : (Object[]) rs.getArray("years").getArray()) {
-                    years.add(((Number) y).intValue());
-                }
+                List<Integer> years = Figures.yearList(rs.getArray("years"));
                 List<String> values = new ArrayList<>();
                 for (String v : rs.getString("vals").split("\n")) {
                     int c = v.indexOf(": ");

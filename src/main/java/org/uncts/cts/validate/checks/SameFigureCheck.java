@@ -37,10 +37,7 @@ public final class SameFigureCheck implements CycleCheck {
                 + "GROUP BY a.series_key, b.series_key ORDER BY a_key, b_key";
         try (Statement st = data.db().createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                List<Integer> years = new ArrayList<>();
-                for (Object y : (Object[]) rs.getArray("years").getArray()) {
-                    years.add(((Number) y).intValue());
-                }
+                List<Integer> years = Figures.yearList(rs.getArray("years"));
                 List<String> values = new ArrayList<>();
                 String[] vals = rs.getString("vals").split("\n");
                 for (int i = 0; i < vals.length; i++) {
