@@ -178,7 +178,13 @@ public class ValidateCommand implements Callable<Integer> {
         out.printf("Validating %d file(s) for %s (reference years %s, rules of %s): %s%n", p.inputs().size(),
                 p.plan().cycle(), p.plan().years(), shown(p.plan().specFile(), cwd),
                 String.join(", ", p.inputs().stream().map(SurveyRunPlan.InputReturn::displayName).toList()));
-        RunOutcome outcome = launcher.launchValidation(p.plan().specFile(), p.inputs(), p.output());
+        RunOutcome outcome;
+        try {
+            outcome = launcher.launchValidation(p.plan().specFile(), p.inputs(), p.output());
+        } catch (org.uncts.cts.run.RunLock.AlreadyRunningException e) {
+            err.println("cts validate: " + e.getMessage());
+            return ExitCodes.ALREADY_RUNNING;
+        }
         if (!outcome.completed()) {
             err.printf("cts validate: the check (run %d) FAILED: %s%n  Fix the cause and run the same command again: "
                     + "it resumes where it stopped. Details: var/cts.log%n", outcome.runId(), outcome.reason());
