@@ -2,24 +2,19 @@ package org.uncts.cts.aggregate;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.uncts.cts.publish.PublishedSchemas;
 
 /** Columns of the datasets {@link RegionalAggregation} writes; docs/datasets.md describes each. */
 public final class AggregateSchemas {
 
     /** One row per grouping, region, formula, breakdown and year. */
-    public static final Schema REGIONAL_AGGREGATE = SchemaBuilder.record("regional_aggregate")
+    public static final Schema REGIONAL_AGGREGATE = PublishedSchemas.breakdown(SchemaBuilder.record("regional_aggregate")
             .namespace("org.uncts.cts").fields()
             .requiredLong("run_id")
             .requiredString("grouping")
             .requiredString("region_code")
             .requiredString("region_name")
-            .requiredString("formula_id")
-            .requiredString("base_indicator")
-            .optionalString("iccs_code")
-            .requiredString("dimension")
-            .requiredString("category")
-            .requiredString("sex")
-            .requiredString("age")
+            .requiredString("formula_id"))
             .requiredInt("year")
             .optionalDouble("value")
             .requiredString("unit")
@@ -39,16 +34,10 @@ public final class AggregateSchemas {
             .endRecord();
 
     /** One row per imputed country cell: what was filled in, how, and from what. */
-    public static final Schema REGIONAL_IMPUTATION = SchemaBuilder.record("regional_imputation")
+    public static final Schema REGIONAL_IMPUTATION = PublishedSchemas.breakdown(SchemaBuilder.record("regional_imputation")
             .namespace("org.uncts.cts").fields()
             .requiredLong("run_id")
-            .requiredString("formula_id")
-            .requiredString("base_indicator")
-            .optionalString("iccs_code")
-            .requiredString("dimension")
-            .requiredString("category")
-            .requiredString("sex")
-            .requiredString("age")
+            .requiredString("formula_id"))
             .requiredString("country_iso3")
             .requiredInt("year")
             .requiredString("method")

@@ -79,17 +79,11 @@ public final class PublishedSchemas {
      * The indicators dataset: values derived from the observations, one row per formula, country,
      * breakdown and year, with its inputs. value is null (and note says why) when an input is missing.
      */
-    public static final Schema INDICATOR = SchemaBuilder.record("indicator").namespace("org.uncts.cts").fields()
+    public static final Schema INDICATOR = breakdown(SchemaBuilder.record("indicator").namespace("org.uncts.cts").fields()
             .requiredLong("run_id")
             .requiredString("formula_id")
             .requiredString("country_iso3")
-            .requiredInt("year")
-            .requiredString("base_indicator")
-            .optionalString("iccs_code")
-            .requiredString("dimension")
-            .requiredString("category")
-            .requiredString("sex")
-            .requiredString("age")
+            .requiredInt("year"))
             .optionalDouble("value")
             .requiredString("unit")
             .optionalDouble("numerator")
@@ -100,6 +94,19 @@ public final class PublishedSchemas {
             .optionalString("note")
             .requiredString("series_id")
             .endRecord();
+
+    /**
+     * The breakdown columns every derived dataset carries, in this order: base_indicator,
+     * iccs_code (optional), dimension, category, sex, age.
+     */
+    public static SchemaBuilder.FieldAssembler<Schema> breakdown(SchemaBuilder.FieldAssembler<Schema> fields) {
+        return fields.requiredString("base_indicator")
+                .optionalString("iccs_code")
+                .requiredString("dimension")
+                .requiredString("category")
+                .requiredString("sex")
+                .requiredString("age");
+    }
 
     private PublishedSchemas() {
     }

@@ -8,6 +8,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
@@ -54,7 +55,7 @@ public class IngestJobConfiguration {
     @Bean
     Step indicators(JobRepository repository, PlatformTransactionManager transactionManager,
                     IndicatorsTasklet indicatorsTasklet, ProgressReporter progress) {
-        return derivedStep("indicators", repository, transactionManager, indicatorsTasklet, progress);
+        return taskletStep("indicators", repository, transactionManager, indicatorsTasklet, progress);
     }
 
     @Bean
@@ -67,7 +68,7 @@ public class IngestJobConfiguration {
     @Bean
     Step trends(JobRepository repository, PlatformTransactionManager transactionManager,
                 IndicatorsTasklet trendsTasklet, ProgressReporter progress) {
-        return derivedStep("trends", repository, transactionManager, trendsTasklet, progress);
+        return taskletStep("trends", repository, transactionManager, trendsTasklet, progress);
     }
 
     @Bean
@@ -80,7 +81,7 @@ public class IngestJobConfiguration {
     @Bean
     Step regionalAggregates(JobRepository repository, PlatformTransactionManager transactionManager,
                             IndicatorsTasklet regionalAggregatesTasklet, ProgressReporter progress) {
-        return derivedStep("regionalAggregates", repository, transactionManager, regionalAggregatesTasklet, progress);
+        return taskletStep("regionalAggregates", repository, transactionManager, regionalAggregatesTasklet, progress);
     }
 
     @Bean
@@ -90,8 +91,9 @@ public class IngestJobConfiguration {
         return new IndicatorsTasklet(IndicatorsTasklet.Part.REGIONAL_AGGREGATES, resources.forRun(spec, inputs, output));
     }
 
-    private static Step derivedStep(String name, JobRepository repository, PlatformTransactionManager transactionManager,
-                                    IndicatorsTasklet tasklet, ProgressReporter progress) {
+    /** A one-tasklet step that reports its end on the console like every other step. */
+    private static Step taskletStep(String name, JobRepository repository, PlatformTransactionManager transactionManager,
+                                    Tasklet tasklet, ProgressReporter progress) {
         return new StepBuilder(name, repository)
                 .tasklet(tasklet, transactionManager)
                 .listener((StepExecutionListener) progress)
@@ -101,10 +103,7 @@ public class IngestJobConfiguration {
     @Bean
     Step feedbackReports(JobRepository repository, PlatformTransactionManager transactionManager,
                          FeedbackReportsTasklet feedbackReportsTasklet, ProgressReporter progress) {
-        return new StepBuilder("feedbackReports", repository)
-                .tasklet(feedbackReportsTasklet, transactionManager)
-                .listener((StepExecutionListener) progress)
-                .build();
+        return taskletStep("feedbackReports", repository, transactionManager, feedbackReportsTasklet, progress);
     }
 
     @Bean
@@ -117,10 +116,7 @@ public class IngestJobConfiguration {
     @Bean
     Step consolidate(JobRepository repository, PlatformTransactionManager transactionManager,
                      ConsolidateTasklet consolidateTasklet, ProgressReporter progress) {
-        return new StepBuilder("consolidate", repository)
-                .tasklet(consolidateTasklet, transactionManager)
-                .listener((StepExecutionListener) progress)
-                .build();
+        return taskletStep("consolidate", repository, transactionManager, consolidateTasklet, progress);
     }
 
     @Bean
@@ -134,10 +130,7 @@ public class IngestJobConfiguration {
     @Bean
     Step crossRowChecks(JobRepository repository, PlatformTransactionManager transactionManager,
                         CrossRowChecksTasklet crossRowChecksTasklet, ProgressReporter progress) {
-        return new StepBuilder("crossRowChecks", repository)
-                .tasklet(crossRowChecksTasklet, transactionManager)
-                .listener((StepExecutionListener) progress)
-                .build();
+        return taskletStep("crossRowChecks", repository, transactionManager, crossRowChecksTasklet, progress);
     }
 
     @Bean
@@ -177,10 +170,7 @@ public class IngestJobConfiguration {
     @Bean
     Step publish(JobRepository repository, PlatformTransactionManager transactionManager, PublishTasklet publishTasklet,
                  ProgressReporter progress) {
-        return new StepBuilder("publish", repository)
-                .tasklet(publishTasklet, transactionManager)
-                .listener((StepExecutionListener) progress)
-                .build();
+        return taskletStep("publish", repository, transactionManager, publishTasklet, progress);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.uncts.cts.trends;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.uncts.cts.publish.PublishedSchemas;
 
 /**
  * Columns of the trends datasets (docs/datasets.md, "trends" and "trend_years"). Both carry the series' key columns
@@ -10,17 +11,11 @@ import org.apache.avro.SchemaBuilder;
 public final class TrendsSchemas {
 
     /** One row per series, period and segment: the period statistics. */
-    public static final Schema TRENDS = SchemaBuilder.record("trend").namespace("org.uncts.cts").fields()
+    public static final Schema TRENDS = PublishedSchemas.breakdown(SchemaBuilder.record("trend").namespace("org.uncts.cts").fields()
             .requiredLong("run_id")
             .requiredString("series_id")
             .requiredString("formula_id")
-            .requiredString("country_iso3")
-            .requiredString("base_indicator")
-            .optionalString("iccs_code")
-            .requiredString("dimension")
-            .requiredString("category")
-            .requiredString("sex")
-            .requiredString("age")
+            .requiredString("country_iso3"))
             .requiredString("unit")
             .requiredString("period")
             .optionalInt("window_years")
@@ -47,17 +42,11 @@ public final class TrendsSchemas {
             .endRecord();
 
     /** One row per series and year with a value: year-level figures within the year's segment. */
-    public static final Schema TREND_YEARS = SchemaBuilder.record("trend_year").namespace("org.uncts.cts").fields()
+    public static final Schema TREND_YEARS = PublishedSchemas.breakdown(SchemaBuilder.record("trend_year").namespace("org.uncts.cts").fields()
             .requiredLong("run_id")
             .requiredString("series_id")
             .requiredString("formula_id")
-            .requiredString("country_iso3")
-            .requiredString("base_indicator")
-            .optionalString("iccs_code")
-            .requiredString("dimension")
-            .requiredString("category")
-            .requiredString("sex")
-            .requiredString("age")
+            .requiredString("country_iso3"))
             .requiredString("unit")
             .requiredInt("segment_start")
             .requiredInt("year")
