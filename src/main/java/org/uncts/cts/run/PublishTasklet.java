@@ -24,6 +24,7 @@ import org.uncts.cts.publish.PublishedSchemas;
 import org.uncts.cts.publish.IngestedFile;
 import org.uncts.cts.publish.RunRecord;
 import org.uncts.cts.publish.Releases;
+import org.uncts.cts.publish.ReleaseData;
 import org.uncts.cts.publish.RunsDataset;
 import org.uncts.cts.spec.SurveyRunPlan;
 import org.uncts.cts.store.DuckDbCatalog;
@@ -153,21 +154,9 @@ public class PublishTasklet implements Tasklet {
     static List<DuckDbCatalog.Dataset> catalogViews(Path outputDir, Path release) {
         String out = outputDir.toAbsolutePath().toString();
         Map<String, DuckDbCatalog.Dataset> current = new LinkedHashMap<>();
-        // with schemas, so that a dataset with no rows this run is still a (typed, empty) view
-        current.put("observations", dataset("observations", release + "/observations/**/*.parquet", PublishedSchemas.OBSERVATION));
-        current.put("rejected_rows", dataset("rejected_rows", release + "/rejected_rows/*.parquet", StagingSchemas.REJECTED_ROW));
-        current.put("validation_issues", dataset("validation_issues", release + "/validation_issues/*.parquet",
-                PublishedSchemas.VALIDATION_ISSUE));
-        current.put("countries", dataset("countries", release + "/countries/*.parquet", CountriesDataset.COUNTRY));
-        current.put("population", dataset("population", release + "/population/*.parquet", PublishedSchemas.POPULATION));
-        current.put("indicators", dataset("indicators", release + "/indicators/*.parquet", PublishedSchemas.INDICATOR));
-        current.put("trends", dataset("trends", release + "/trends/*.parquet", org.uncts.cts.trends.TrendsSchemas.TRENDS));
-        current.put("trend_years", dataset("trend_years", release + "/trend_years/*.parquet",
-                org.uncts.cts.trends.TrendsSchemas.TREND_YEARS));
-        current.put("regional_aggregates", dataset("regional_aggregates", release + "/regional_aggregates/*.parquet",
-                org.uncts.cts.aggregate.AggregateSchemas.REGIONAL_AGGREGATE));
-        current.put("regional_imputations", dataset("regional_imputations", release + "/regional_imputations/*.parquet",
-                org.uncts.cts.aggregate.AggregateSchemas.REGIONAL_IMPUTATION));
+        for (DuckDbCatalog.Dataset d : ReleaseData.datasets(release)) {
+            current.put(d.view(), d);
+        }
         List<DuckDbCatalog.Dataset> views = new ArrayList<>(current.values());
         views.add(dataset("runs", out + "/runs/*.parquet", RunsDataset.RUN));
         String releases = Releases.root(outputDir.toAbsolutePath()).toString();

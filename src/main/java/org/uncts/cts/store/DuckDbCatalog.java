@@ -131,6 +131,23 @@ public final class DuckDbCatalog {
         }
     }
 
+    /**
+     * Creates one view per dataset on an open connection (an in-memory database, say), the same
+     * views a catalog file gets: typed empty views for datasets without files.
+     *
+     * @return the views created, in list order
+     */
+    public static List<String> createViews(Connection connection, List<Dataset> datasets) throws SQLException, IOException {
+        requireDistinctNames(datasets);
+        List<String> created = new ArrayList<>();
+        for (Dataset dataset : datasets) {
+            if (createView(connection, dataset)) {
+                created.add(dataset.view());
+            }
+        }
+        return created;
+    }
+
     /** DuckDB identifier: double-quoted, embedded quotes doubled. */
     public static String quoteIdentifier(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';

@@ -1,0 +1,10 @@
+package org.uncts.cts.publication;
+
+/**
+ * A footnote of a table.
+ *
+ * @param marker the marker used in the cells ("e", "1"); null for a footnote about the whole table
+ * @param text   what it says
+ */
+public record Footnote(String marker, String text) {
+}

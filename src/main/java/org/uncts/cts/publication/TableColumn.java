@@ -1,0 +1,10 @@
+package org.uncts.cts.publication;
+
+/**
+ * One data column.
+ *
+ * @param header the column header, e.g. "2020", "Male", "Average annual change (%)"
+ * @param group  spanning header over adjacent columns with the same group (e.g. "Victims (count)"); null for none
+ */
+public record TableColumn(String header, String group) {
+}
