@@ -170,6 +170,8 @@ public final class JobSpecLoader {
             previousVintage = validation.previousVintage() == null ? null
                     : previousVintage(base, validation.previousVintage(), problems);
         }
+        List<Path> tableFolders = folders(base, js.publication() == null ? null : js.publication().tables(), "publication.tables", problems);
+        List<Path> chartFolders = folders(base, js.publication() == null ? null : js.publication().charts(), "publication.charts", problems);
         String scheduleProblem = scheduleProblem(js.schedule(), bytes);
         if (scheduleProblem != null) {
             problems.add(scheduleProblem);
@@ -181,7 +183,20 @@ public final class JobSpecLoader {
         return new SurveyRunPlan(spec, sha, js.name(), js.cycle(),
                 new ReferenceYears(js.referenceYears().from(), js.referenceYears().to()), List.copyOf(inputs),
                 countries, population, crimeCodes, indicators, output, rules, previousVintage, edition,
-                js.schedule() == null ? null : js.schedule().strip());
+                js.schedule() == null ? null : js.schedule().strip(), tableFolders, chartFolders);
+    }
+
+    private static List<Path> folders(Path base, List<String> names, String key, List<String> problems) {
+        List<Path> out = new ArrayList<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            Path p = base.resolve(name).normalize();
+            if (Files.isDirectory(p)) {
+                out.add(p);
+            } else {
+                problems.add(key + ": " + name + " is not a folder (looked for " + p + ")");
+            }
+        }
+        return out;
     }
 
     /**
