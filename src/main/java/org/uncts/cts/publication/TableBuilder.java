@@ -491,7 +491,8 @@ public final class TableBuilder {
                 while (rs.next()) {
                     String key = rs.getString(1);
                     int year = rs.getInt(2);
-                    Double value = (Double) rs.getObject(3);
+                    Object raw = rs.getObject(3);
+                    Double value = raw == null ? null : ((Number) raw).doubleValue();
                     Figure fig = new Figure(value, rs.getString(4), rs.getString(5), rs.getString(6), rs.getBoolean(7),
                             rs.getBoolean(8));
                     String series = rs.getString(9);

@@ -58,6 +58,7 @@ class TableBuilderTest {
                       t(country_iso3, year, value, obs_status),
                       (SELECT 'sdg_16_1_1' AS formula_id, 'victims' AS base_indicator, '0101' AS iccs_code,
                         'Total' AS dimension, 'Total' AS category, '_T' AS sex, '_T' AS age)""");
+            // the same rows for sdg_16_1_1 and rate_per_100k (whose numerator_sum is a region's count)
             st.execute("""
                     CREATE TABLE regional_aggregates AS SELECT * FROM (VALUES
                       ('world', '001', 'World', 2020, 2.0, true, NULL, 100.0),
@@ -66,7 +67,8 @@ class TableBuilderTest {
                       ('m49_region', '002', 'Africa', 2020, 4.0, false, NULL, 60.0),
                       ('m49_subregion', '155', 'Western Europe', 2020, 1.35, true, NULL, 50.0))
                       t(grouping, region_code, region_name, year, value, published, imputation, numerator_sum),
-                      (SELECT 'sdg_16_1_1' AS formula_id, 'victims' AS base_indicator, '0101' AS iccs_code,
+                      (VALUES ('sdg_16_1_1'), ('rate_per_100k')) f(formula_id),
+                      (SELECT 'victims' AS base_indicator, '0101' AS iccs_code,
                         'Total' AS dimension, 'Total' AS category, '_T' AS sex, '_T' AS age)""");
             st.execute("""
                     CREATE TABLE regional_trends AS SELECT * FROM (VALUES
@@ -98,9 +100,10 @@ class TableBuilderTest {
         return new TableDefinition.Rows("countries", groupBy, aggregates, null);
     }
 
+    /** Each row's cells as "1.3 e,1": the printed figure, then its markers. */
     private static Map<String, List<String>> byLabel(PublicationTable t) {
         return t.rows().stream().collect(Collectors.toMap(TableRow::label,
-                r -> r.cells().stream().map(TableCell::formattedWithMarkers).toList(), (a, b) -> a, java.util.LinkedHashMap::new));
+                r -> r.cells().stream().map(c -> c.formatted() + (c.markers().isEmpty() ? "" : " " + String.join(",", c.markers()))).toList(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     @Test
