@@ -41,6 +41,9 @@ public final class MarkdownTable {
     /** One indentation level. */
     static final String INDENT = "\u00A0\u00A0";
 
+    /** What would start a bullet or numbered list, up to the character to escape. */
+    private static final Pattern LIST_START = Pattern.compile("[-+]|\\d{1,9}[.)]");
+
     private MarkdownTable() {
     }
 
@@ -95,9 +98,6 @@ public final class MarkdownTable {
         Matcher list = LIST_START.matcher(escaped);
         return list.lookingAt() ? escaped.substring(0, list.end() - 1) + "\\" + escaped.substring(list.end() - 1) : escaped;
     }
-
-    /** What would start a bullet or numbered list, up to the character to escape. */
-    private static final Pattern LIST_START = Pattern.compile("[-+]|\\d{1,9}[.)]");
 
     /**
      * Text as Markdown that shows it literally: a backslash before the punctuation that could make
