@@ -52,7 +52,8 @@ public class PublishTasklet implements Tasklet {
 
     /** The datasets a run publishes from its scratch folder (runs is appended to, not replaced). */
     public static final List<String> DATASETS = List.of("observations", "rejected_rows", "validation_issues", "countries",
-            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations", "reports");
+            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations", "reports",
+            PublicationTasklet.FOLDER);
 
     private final SurveyRunPlan plan;
     private final org.uncts.cts.reference.ReferenceData reference;
