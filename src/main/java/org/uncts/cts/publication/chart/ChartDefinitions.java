@@ -253,9 +253,7 @@ public final class ChartDefinitions {
                 return s.strip();
             }
             if (v instanceof Number || v instanceof Boolean) {
-                problem(m.keyLine(key), field, "must be text: write it in quotes, '" + v + "'"
-                        + (key.equals("iccs_code") ? " (unquoted, YAML reads 0101 as a number and drops the leading zero)" : "")
-                        + ".");
+                problem(m.keyLine(key), field, "must be text: write it in quotes, '" + v + "'.");
                 return null;
             }
             problem(m.keyLine(key), field, "must be text, not " + describe(v) + ".");
