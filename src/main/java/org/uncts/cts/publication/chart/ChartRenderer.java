@@ -78,8 +78,8 @@ public final class ChartRenderer {
         }
     }
 
-    /** A drawn chart: its size, the JFreeChart of each panel (for tests), and how to paint it. */
-    public record Image(int width, int height, List<JFreeChart> charts, Consumer<Graphics2D> painter) {
+    /** A drawn chart: its name, size, the JFreeChart of each panel (for tests), and how to paint it. */
+    public record Image(String name, int width, int height, List<JFreeChart> charts, Consumer<Graphics2D> painter) {
         public void paint(Graphics2D g2) {
             painter.accept(g2);
         }
@@ -114,7 +114,7 @@ public final class ChartRenderer {
         double legendHeight = height(m, legend, WIDTH - 2.0 * PAD);
         m.dispose();
         int height = HEIGHT + (int) Math.max(0, Math.ceil(legendHeight - 2 * LEGEND_ROW));
-        return new Image(WIDTH, height, List.of(chart), g2 -> {
+        return new Image(f.name(), WIDTH, height, List.of(chart), g2 -> {
             fillWhite(g2, WIDTH, height);
             chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, height));
         });
@@ -160,7 +160,7 @@ public final class ChartRenderer {
         m.dispose();
         double panelHeight = PANEL_HEIGHT + legendHeight;
         int height = (int) Math.ceil(PAD + headHeight + 4 + rows * panelHeight + 8 + footHeight + PAD);
-        return new Image(width, height, List.copyOf(charts), g2 -> {
+        return new Image(f.name(), width, height, List.copyOf(charts), g2 -> {
             fillWhite(g2, width, height);
             double y = PAD;
             for (TextTitle t : head) {
@@ -414,6 +414,9 @@ public final class ChartRenderer {
 
     public static void writeSvg(Image image, Path out) throws IOException {
         SVGGraphics2D g2 = new SVGGraphics2D(image.width(), image.height());
+        // ids of clip paths named after the chart, not a clock: the same chart gives the same file, and two
+        // charts can be inlined in one HTML page
+        g2.setDefsKeyPrefix("chart-" + image.name() + "-");
         image.paint(g2);
         createParent(out);
         Files.writeString(out, g2.getSVGDocument(), StandardCharsets.UTF_8);

@@ -224,6 +224,13 @@ class ChartsTest {
         assertTrue(text.contains("Source: UNODC, UN-CTS test."));
         assertTrue(text.contains("2020") && !text.contains("2,020") && !text.contains("2020.5"), "whole years only");
 
+        Path png2 = dir.resolve("again/regions.png");
+        Path svg2 = dir.resolve("again/regions.svg");
+        Charts.render(REGIONS, db, ChartOptions.DEFAULTS, png2, svg2);
+        assertArrayEquals(Files.readAllBytes(svg), Files.readAllBytes(svg2), "the same chart gives the same SVG");
+        assertArrayEquals(bytes, Files.readAllBytes(png2), "and the same PNG");
+        assertTrue(Files.readString(svg).contains("id='chart-regions-"), "ids named after the chart");
+
         Path onlySvg = dir.resolve("only.svg");
         Charts.render(SMALL, db, ChartOptions.DEFAULTS, null, onlySvg);
         assertTrue(Files.size(onlySvg) > 0);
