@@ -107,7 +107,7 @@ class ChartCommandTest {
 
     @Test
     void anUnknownChartOrRegionIsBadInputAndListsWhatThereIs() throws Exception {
-        assertEquals(ExitCodes.BAD_INPUT, Main.run("chart", "homicide-rates", "--list=false"));
+        assertEquals(ExitCodes.BAD_INPUT, Main.run("chart", "homicide-rates"));
         assertTrue(err().contains("unknown chart 'homicide-rates'. Charts: homicide-rate-countries, homicide-rate-regions"), err());
 
         Path release = release();
