@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cts", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "cts-pipeline: UN-CTS survey returns in, validated Parquet datasets out, queried with DuckDB.",
         subcommands = {RunCommand.class, ValidateCommand.class, SqlCommand.class, RunsCommand.class, ShowCommand.class, RestartCommand.class,
-            StopCommand.class, RecoverCommand.class, RulesCommand.class, ScheduleCommand.class, BenchCommand.class,
+            StopCommand.class, RecoverCommand.class, RulesCommand.class, ScheduleCommand.class, BenchCommand.class, TableCommand.class,
             ChartCommand.class},
         footer = {"", "Examples:", "  ./cts run                       run jobs/sample-cycle.yml",
             "  ./cts validate returns/x.csv    check a return before submitting it",

@@ -7,4 +7,9 @@ package org.uncts.cts.publication;
  * @param text   what it says
  */
 public record Footnote(String marker, String text) {
+
+    /** The footnote as a line under the table: "(e) Estimate.", or the text alone when it has no marker. */
+    public String line() {
+        return marker == null ? text : "(" + marker + ") " + text;
+    }
 }

@@ -31,20 +31,29 @@ public record TableCell(Double number, String text, int decimals, List<String> m
         return new TableCell(null, null, 0, markers);
     }
 
+    /** Whether the cell shows a figure (a NaN or infinite value shows as "..", like a missing one). */
     public boolean isNumber() {
-        return number != null;
+        return number != null && Double.isFinite(number);
+    }
+
+    /** The markers as one plain text, "e,b"; "" when there are none. */
+    public String markerText() {
+        return String.join(",", markers);
     }
 
     /** The cell as printed, without markers: "1,234.5", "increasing" or "..". */
     public String formatted() {
-        if (number != null) {
+        if (isNumber()) {
             return YearbookFormat.number(number, decimals);
         }
         return text != null ? text : NOT_AVAILABLE;
     }
 
-    /** The cell with its markers as superscript-free text: "1,234.5 e,b". */
+    /**
+     * The cell with its markers for plain-text formats (Markdown): "1,234.5 (e,b)", ".. (1)"; the
+     * brackets match the footnote lines, "(e) Estimate." ({@link Footnote#line()}).
+     */
     public String formattedWithMarkers() {
-        return markers.isEmpty() ? formatted() : formatted() + " " + String.join(",", markers);
+        return markers.isEmpty() ? formatted() : formatted() + " (" + markerText() + ")";
     }
 }

@@ -28,8 +28,28 @@ public final class YearbookFormat {
         return format.format(rounded);
     }
 
-    /** The number rounded as displayed, for formats that store numbers (XLSX): same rounding as {@link #number}. */
+    /**
+     * The number rounded as displayed, for formats that store numbers (XLSX): same rounding as
+     * {@link #number}, and no negative zero. The value must be finite.
+     */
     public static double rounded(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return roundedDecimal(value, decimals).doubleValue();
+    }
+
+    /**
+     * The number as machine-readable text (CSV): rounded as {@link #number} rounds it, '.' as the
+     * decimal point, no thousands separators, no exponent: {@code 1234567.891, 1} → "1234567.9",
+     * {@code -3.25, 1} → "-3.3". The value must be finite.
+     */
+    public static String plain(double value, int decimals) {
+        return roundedDecimal(value, decimals).toPlainString();
+    }
+
+    private static BigDecimal roundedDecimal(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("Not a finite number: " + value);
+        }
+        // a BigDecimal zero has no sign, so -0.04 at 1 decimal gives 0.0, never -0.0
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
     }
 }

@@ -37,7 +37,11 @@ public final class ReleaseData {
                 new DuckDbCatalog.Dataset("regional_aggregates", r + "/regional_aggregates/*.parquet",
                         AggregateSchemas.REGIONAL_AGGREGATE),
                 new DuckDbCatalog.Dataset("regional_imputations", r + "/regional_imputations/*.parquet",
-                        AggregateSchemas.REGIONAL_IMPUTATION));
+                        AggregateSchemas.REGIONAL_IMPUTATION),
+                new DuckDbCatalog.Dataset("regional_trends", r + "/regional_trends/*.parquet",
+                        TrendsSchemas.REGIONAL_TRENDS),
+                new DuckDbCatalog.Dataset("regional_trend_years", r + "/regional_trend_years/*.parquet",
+                        TrendsSchemas.REGIONAL_TREND_YEARS));
     }
 
     /**

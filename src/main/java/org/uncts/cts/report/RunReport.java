@@ -37,7 +37,8 @@ public final class RunReport {
 
     /** Datasets in the order the page lists them; other folders with Parquet files follow by name. */
     static final List<String> DATASET_ORDER = List.of("observations", "rejected_rows", "validation_issues", "countries",
-            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations", "runs");
+            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations",
+            "regional_trends", "regional_trend_years", "runs");
 
     private static final List<String> RUN_COLUMNS = List.of("run_id", "job_name", "spec_file", "spec_sha256", "cycle",
             "year_from", "year_to", "status", "started_at", "ended_at", "issues_error", "issues_warning", "issues_info",

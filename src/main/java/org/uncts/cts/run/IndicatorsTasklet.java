@@ -14,12 +14,14 @@ import org.uncts.cts.publish.CyclePublisher;
 import org.uncts.cts.publish.PopulationDataset;
 import org.uncts.cts.reference.ReferenceData;
 import org.uncts.cts.spec.SurveyRunPlan;
+import org.uncts.cts.trends.RegionalTrendsDataset;
 import org.uncts.cts.trends.TrendsDataset;
 
 /**
  * The derived figures of a run, one step each, after validation: "indicators" (the population
  * dataset and the indicators derived from the observations), "trends" (per series and period)
- * and "regionalAggregates" (regions and the world, with coverage and imputation). Each rebuilds
+ * and "regionalAggregates" (regions and the world, with coverage and imputation, then the trends of
+ * those regional series: regional_trends and regional_trend_years). Each rebuilds
  * its datasets in the run's scratch folder, so a restart simply runs it again.
  */
 public class IndicatorsTasklet implements Tasklet {
@@ -72,6 +74,12 @@ public class IndicatorsTasklet implements Tasklet {
                 RegionalAggregation.Result r = RegionalAggregation.run(indicators, population,
                         scratch.resolve("countries").resolve("countries.parquet"), Settings.defaults(), scratch, runId);
                 LOG.info("run {}: {} regional aggregate rows, {} imputed cells", runId, r.aggregateRows(), r.imputationRows());
+                // the regional trends read the aggregates just written, so they are rebuilt with them on a restart
+                TrendsDataset.Result t = RegionalTrendsDataset.write(r.aggregates().toAbsolutePath().toString(),
+                        RegionalTrendsDataset.trendsFile(scratch), RegionalTrendsDataset.yearsFile(scratch), runId,
+                        TrendsDataset.Config.defaults());
+                LOG.info("run {}: regional trends of {} series: {} rows, {} year rows", runId, t.series(), t.trendRows(),
+                        t.yearRows());
             }
         }
     }

@@ -45,11 +45,11 @@ public class IngestJobConfiguration {
 
     @Bean
     Job surveyRun(JobRepository repository, Step ingest, Step consolidate, Step crossRowChecks, Step indicators,
-                  Step trends, Step regionalAggregates, Step feedbackReports, Step publish, ProgressReporter progress,
+                  Step trends, Step regionalAggregates, Step feedbackReports, Step publication, Step publish, ProgressReporter progress,
                    RunLocks runLocks) {
         return new JobBuilder(JOB, repository).start(ingest).next(consolidate).next(crossRowChecks)
                 .next(indicators).next(trends).next(regionalAggregates).next(feedbackReports)
-                .next(publish).listener(progress).listener(runLocks).build();
+                .next(publication).next(publish).listener(progress).listener(runLocks).build();
     }
 
     @Bean
@@ -89,6 +89,19 @@ public class IngestJobConfiguration {
     IndicatorsTasklet regionalAggregatesTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec,
             @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
         return new IndicatorsTasklet(IndicatorsTasklet.Part.REGIONAL_AGGREGATES, resources.forRun(spec, inputs, output));
+    }
+
+    @Bean
+    Step publication(JobRepository repository, PlatformTransactionManager transactionManager,
+                     PublicationTasklet publicationTasklet, ProgressReporter progress) {
+        return taskletStep("publication", repository, transactionManager, publicationTasklet, progress);
+    }
+
+    @Bean
+    @StepScope
+    PublicationTasklet publicationTasklet(RunResources resources, @Value("#{jobParameters['spec']}") String spec,
+            @Value("#{jobParameters['inputs']}") String inputs, @Value("#{jobParameters['output']}") String output) {
+        return new PublicationTasklet(resources.forRun(spec, inputs, output));
     }
 
     /** A one-tasklet step that reports its end on the console like every other step. */

@@ -52,7 +52,8 @@ public class PublishTasklet implements Tasklet {
 
     /** The datasets a run publishes from its scratch folder (runs is appended to, not replaced). */
     public static final List<String> DATASETS = List.of("observations", "rejected_rows", "validation_issues", "countries",
-            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations", "reports");
+            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations",
+            "regional_trends", "regional_trend_years", "reports", PublicationTasklet.FOLDER);
 
     private final SurveyRunPlan plan;
     private final org.uncts.cts.reference.ReferenceData reference;
@@ -142,7 +143,8 @@ public class PublishTasklet implements Tasklet {
 
     /** The datasets whose views are also made over every release, as all_&lt;dataset&gt;, with a release_run_id column. */
     public static final List<String> VINTAGE_DATASETS = List.of("observations", "rejected_rows", "validation_issues", "countries",
-            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations");
+            "population", "indicators", "trends", "trend_years", "regional_aggregates", "regional_imputations",
+            "regional_trends", "regional_trend_years");
 
     /** The column of the all_&lt;dataset&gt; views that names the release (its run id) a row was published in. */
     public static final String RELEASE_RUN_ID = "release_run_id";

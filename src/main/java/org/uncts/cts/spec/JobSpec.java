@@ -20,7 +20,18 @@ public record JobSpec(
         @JsonProperty(value = "reference", required = true) Reference reference,
         @JsonProperty("output") String output,
         @JsonProperty("validation") Validation validation,
-        @JsonProperty("schedule") String schedule) {
+        @JsonProperty("schedule") String schedule,
+        @JsonProperty("publication") Publication publication) {
+
+    /**
+     * Folders of publication definitions added to the shipped ones (a file with the same name as a
+     * shipped definition replaces it). Layout: docs/publication.md.
+     *
+     * @param tables folders of table definitions (*.yml)
+     * @param charts folders of chart definitions (*.yml)
+     */
+    public record Publication(@JsonProperty("tables") List<String> tables, @JsonProperty("charts") List<String> charts) {
+    }
 
     public record Years(@JsonProperty(value = "from", required = true) Integer from,
                         @JsonProperty(value = "to", required = true) Integer to) {

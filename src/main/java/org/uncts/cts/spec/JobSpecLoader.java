@@ -18,19 +18,9 @@ import org.uncts.cts.validate.ReferenceYears;
 import org.uncts.cts.validate.catalogue.RuleCatalogue;
 import org.uncts.cts.validate.catalogue.RuleCatalogueException;
 import org.uncts.cts.validate.catalogue.RuleOverrides;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads a job spec, reports every problem in terms of the spec file, and resolves it to a plan. */
 public final class JobSpecLoader {
-
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private JobSpecLoader() {
     }
@@ -75,16 +65,9 @@ public final class JobSpecLoader {
     private static JobSpec read(Path specFile, byte[] bytes) {
         JobSpec js;
         try {
-            js = YAML.readValue(bytes, JobSpec.class);
-        } catch (UnrecognizedPropertyException e) {
-            Set<String> known = e.getKnownPropertyIds() == null ? Set.of()
-                    : e.getKnownPropertyIds().stream().map(String::valueOf).collect(Collectors.toCollection(java.util.TreeSet::new));
-            throw new JobSpecException(keyLine(specFile, bytes, e) + "unknown key '" + e.getPropertyName() + "'. Known keys here: "
-                    + String.join(", ", known) + ".", e);
-        } catch (MismatchedInputException e) {
-            throw new JobSpecException(where(specFile, e) + firstLine(e.getOriginalMessage()) + " (at " + pathOf(e) + ").", e);
-        } catch (JacksonException e) {
-            throw new JobSpecException(where(specFile, e) + firstLine(e.getOriginalMessage()), e);
+            js = StrictYaml.read(bytes, JobSpec.class, specFile.toString());
+        } catch (StrictYaml.Problem e) {
+            throw new JobSpecException(e.getMessage(), e);
         }
         if (js == null) {
             throw new JobSpecException(specFile + ": the job spec is empty.");
@@ -108,7 +91,7 @@ public final class JobSpecLoader {
             org.springframework.scheduling.support.CronExpression.parse(schedule.strip());
             return null;
         } catch (IllegalArgumentException e) {
-            return where + "schedule: '" + schedule + "' is not a cron expression (" + firstLine(e.getMessage())
+            return where + "schedule: '" + schedule + "' is not a cron expression (" + StrictYaml.firstLine(e.getMessage())
                     + "). Give six fields, second minute hour day-of-month month day-of-week, e.g. \"0 0 2 * * *\""
                     + " for 02:00 every day, or one of @yearly, @monthly, @weekly, @daily, @hourly";
         }
@@ -187,6 +170,8 @@ public final class JobSpecLoader {
             previousVintage = validation.previousVintage() == null ? null
                     : previousVintage(base, validation.previousVintage(), problems);
         }
+        List<Path> tableFolders = folders(base, js.publication() == null ? null : js.publication().tables(), "publication.tables", problems);
+        List<Path> chartFolders = folders(base, js.publication() == null ? null : js.publication().charts(), "publication.charts", problems);
         String scheduleProblem = scheduleProblem(js.schedule(), bytes);
         if (scheduleProblem != null) {
             problems.add(scheduleProblem);
@@ -198,7 +183,20 @@ public final class JobSpecLoader {
         return new SurveyRunPlan(spec, sha, js.name(), js.cycle(),
                 new ReferenceYears(js.referenceYears().from(), js.referenceYears().to()), List.copyOf(inputs),
                 countries, population, crimeCodes, indicators, output, rules, previousVintage, edition,
-                js.schedule() == null ? null : js.schedule().strip());
+                js.schedule() == null ? null : js.schedule().strip(), tableFolders, chartFolders);
+    }
+
+    private static List<Path> folders(Path base, List<String> names, String key, List<String> problems) {
+        List<Path> out = new ArrayList<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            Path p = base.resolve(name).normalize();
+            if (Files.isDirectory(p)) {
+                out.add(p);
+            } else {
+                problems.add(key + ": " + name + " is not a folder (looked for " + p + ")");
+            }
+        }
+        return out;
     }
 
     /**
@@ -323,40 +321,6 @@ public final class JobSpecLoader {
             return null;
         }
         return p;
-    }
-
-    /** The parser's location can be past the key; the key's own line is what a person wants. */
-    private static String keyLine(Path spec, byte[] yaml, UnrecognizedPropertyException e) {
-        java.util.regex.Pattern key = java.util.regex.Pattern.compile("^[\\s-]*" + java.util.regex.Pattern.quote(e.getPropertyName()) + "\\s*:");
-        String[] lines = new String(yaml, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1);
-        int found = 0;
-        int line = 0;
-        for (int i = 0; i < lines.length; i++) {
-            if (key.matcher(lines[i]).find()) {
-                found++;
-                line = i + 1;
-            }
-        }
-        return found == 1 ? spec + " line " + line + ": " : where(spec, e);
-    }
-
-    private static String where(Path spec, JacksonException e) {
-        var loc = e.getLocation();
-        return spec + (loc != null && loc.getLineNr() > 0 ? " line " + loc.getLineNr() : "") + ": ";
-    }
-
-    private static String pathOf(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid YAML";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     static String sha256(byte[] bytes) {

@@ -18,6 +18,8 @@ import org.uncts.cts.validate.catalogue.RuleCatalogue;
  *                          e.g. "WPP 2024"), recorded with every denominator; null when not given
  * @param schedule        when {@code cts schedule} launches this spec: a Spring cron expression
  *                        (six fields, or a macro such as {@code @daily}), checked at load; null when not given
+ * @param tableFolders    folders of publication table definitions added to the shipped ones ({@code publication.tables})
+ * @param chartFolders    folders of chart definitions added to the shipped ones ({@code publication.charts})
  */
 public record SurveyRunPlan(
         Path specFile,
@@ -34,10 +36,23 @@ public record SurveyRunPlan(
         RuleCatalogue rules,
         Path previousVintage,
         String populationEdition,
-        String schedule) {
+        String schedule,
+        List<Path> tableFolders,
+        List<Path> chartFolders) {
 
     public SurveyRunPlan {
         rules = rules == null ? RuleCatalogue.builtIn() : rules;
+        tableFolders = tableFolders == null ? List.of() : List.copyOf(tableFolders);
+        chartFolders = chartFolders == null ? List.of() : List.copyOf(chartFolders);
+    }
+
+    /** A plan with the shipped publication definitions only. */
+    public SurveyRunPlan(Path specFile, String specSha256, String name, String cycle, ReferenceYears years,
+                         List<InputReturn> inputs, List<Path> countryFiles, List<Path> populationFiles,
+                         Path crimeCodesFile, Path indicatorsFile, Path outputDir, RuleCatalogue rules,
+                         Path previousVintage, String populationEdition, String schedule) {
+        this(specFile, specSha256, name, cycle, years, inputs, countryFiles, populationFiles, crimeCodesFile,
+                indicatorsFile, outputDir, rules, previousVintage, populationEdition, schedule, List.of(), List.of());
     }
 
     /** A plan without a schedule. */
@@ -74,7 +89,7 @@ public record SurveyRunPlan(
     public SurveyRunPlan withInputs(List<InputReturn> otherInputs, Path output) {
         return new SurveyRunPlan(specFile, specSha256, name, cycle, years, List.copyOf(otherInputs), countryFiles,
                 populationFiles, crimeCodesFile, indicatorsFile, output.toAbsolutePath().normalize(), rules, previousVintage,
-                populationEdition, schedule);
+                populationEdition, schedule, tableFolders, chartFolders);
     }
 
     /**

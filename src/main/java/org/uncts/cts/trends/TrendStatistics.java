@@ -33,6 +33,14 @@ public final class TrendStatistics {
     /** Minimum number of points for the OLS fit and the Mann-Kendall test. */
     public static final int MIN_POINTS_FIT = 3;
 
+    /** Two-sided significance level below which the Mann-Kendall test names a direction. */
+    public static final double MK_ALPHA = 0.05;
+
+    /** Mann-Kendall directions, as published in {@code mk_direction}. */
+    public static final String INCREASING = "increasing";
+    public static final String DECREASING = "decreasing";
+    public static final String NO_SIGNIFICANT_TREND = "no significant trend";
+
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private TrendStatistics() {
@@ -61,6 +69,11 @@ public final class TrendStatistics {
 
     /** Mann-Kendall trend test (normal approximation with continuity correction and tie correction). */
     public record MannKendall(int n, Long s, Double varS, Double z, Double p, String note) {
+
+        /** The test's verdict in words, see {@link TrendStatistics#direction(MannKendall)}. */
+        public String direction() {
+            return TrendStatistics.direction(this);
+        }
     }
 
     /** Year-level figures: year-on-year % change (null unless the year before is present), index, moving average. */
@@ -229,6 +242,22 @@ public final class TrendStatistics {
         double z = s > 0 ? (s - 1) / Math.sqrt(var) : s < 0 ? (s + 1) / Math.sqrt(var) : 0.0;
         double p = 2.0 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z)); // = 2 (1 − Φ(|z|)), without cancellation
         return new MannKendall(n, s, var, z, p, null);
+    }
+
+    /**
+     * {@code increasing} or {@code decreasing} (the sign of S) when the two-sided p is below {@link #MK_ALPHA},
+     * {@code no significant trend} otherwise, null when the test was not computed (fewer than 3 points). A table can
+     * then print the verdict without restating the threshold.
+     */
+    public static String direction(MannKendall mk) {
+        if (mk.p() == null) {
+            return null;
+        }
+        // p < alpha implies |Z| > 0, hence S != 0
+        if (mk.p() < MK_ALPHA) {
+            return mk.s() > 0 ? INCREASING : DECREASING;
+        }
+        return NO_SIGNIFICANT_TREND;
     }
 
     /**

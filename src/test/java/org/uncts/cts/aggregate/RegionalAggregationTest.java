@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.uncts.cts.testing.Duck;
+import org.uncts.cts.trends.RegionalTrendsDataset;
+import org.uncts.cts.trends.TrendsDataset;
 
 /**
  * A tiny world with hand-computed answers; tolerance 1e-9 on every number.
@@ -339,6 +341,42 @@ class RegionalAggregationTest {
         assertEquals(1, median.size());
         assertEquals(1.5, ((Number) median.get(0).get(0)).doubleValue(), TOL);
         assertEquals(15.0, ((Number) median.get(0).get(1)).doubleValue(), TOL);
+    }
+
+    @Test
+    void regionalTrendsReadTheAggregatesJustWritten() throws Exception {
+        var result = run(Settings.defaults());
+        Path trends = RegionalTrendsDataset.trendsFile(dir.resolve("out"));
+        RegionalTrendsDataset.write(result.aggregates().toString(), trends, RegionalTrendsDataset.yearsFile(dir.resolve("out")),
+                7L, TrendsDataset.Config.defaults());
+        List<List<Object>> world = Duck.rows("SELECT n_points, first_value, last_value, ols_annual_pct, ols_ci_low,"
+                + " ols_ci_high, mk_s, mk_direction, n_points_imputed FROM " + Duck.parquet(trends)
+                + " WHERE grouping = 'world' AND formula_id = 'sdg_16_1_1' AND period = 'all'");
+        assertEquals(1, world.size());
+        List<Object> w = world.get(0);
+        // World 2020–2022 = 225, 306, 367 per 13M (worldTotalsWithoutDoubleCountingSubNationalAreas). With three
+        // consecutive years the OLS slope of ln x is (ln x_2022 − ln x_2020) / 2, so the average annual change is
+        // 100 (√(367/225) − 1) = 27.71496…%. The residuals are e_2021 = (2 ln x_2021 − ln x_2020 − ln x_2022)/3 and
+        // −e_2021/2 at both ends, so se(β) = |e_2021| √(3/4) = 0.0362888 and, with t(0.975, 1 df) = 12.7062, the
+        // interval is 100 (e^{β ∓ t·se} − 1) = −19.4637 … 102.531%.
+        assertEquals(3, w.get(0));
+        assertEquals(225.0 / 13_000_000 * 100_000, (Double) w.get(1), TOL);
+        assertEquals(367.0 / 13_000_000 * 100_000, (Double) w.get(2), TOL);
+        assertEquals(100 * (Math.sqrt(367.0 / 225) - 1), (Double) w.get(3), TOL);
+        assertEquals(27.71496, (Double) w.get(3), 1e-5);
+        assertEquals(-19.4637, (Double) w.get(4), 1e-4);
+        assertEquals(102.531, (Double) w.get(5), 1e-3);
+        assertEquals(3L, w.get(6));
+        assertEquals("no significant trend", w.get(7)); // n = 3: p = 0.30
+        assertEquals(3, w.get(8), "every World year includes imputed countries");
+        // Europe 2022 is below the threshold: a gap, so two points (2020, 2021) and no fit
+        List<Object> europe = Duck.rows("SELECT n_points, first_year, last_year, pct_change, ols_annual_pct, mk_direction FROM "
+                + Duck.parquet(trends) + " WHERE grouping = 'm49_region' AND region_code = '150'"
+                + " AND formula_id = 'sdg_16_1_1' AND period = 'all'").get(0);
+        assertEquals(List.of(2, 2020, 2021), europe.subList(0, 3));
+        assertEquals(60.0, (Double) europe.get(3), TOL); // 1.666… → 2.666…
+        assertNull(europe.get(4));
+        assertNull(europe.get(5));
     }
 
     @Test

@@ -147,6 +147,7 @@ class ReleasesTest {
         assertEquals("2\n", query(catalog, "select count(distinct release_run_id) from all_validation_issues"));
         assertEquals("2\n", query(catalog, "select count(distinct release_run_id) from all_indicators"));
         query(catalog, "select count(*) from all_regional_aggregates");
+        query(catalog, "select count(*) from all_regional_trends");
         // March against now: the first release's figures for the same series are unchanged
         assertEquals("0\n", query(catalog, "select count(*) from all_observations a join observations o using (series_key, year) "
                 + "where a.release_run_id = " + first.runId() + " and a.value is distinct from o.value"));

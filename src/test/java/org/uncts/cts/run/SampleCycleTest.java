@@ -239,6 +239,72 @@ class SampleCycleTest {
     }
 
     @Test
+    void theWorldHomicideRateTrendRunsFromItsFirstToItsLastRegionalAggregate() throws Exception {
+        Properties ro = new Properties();
+        ro.setProperty("duckdb.read_only", "true");
+        String catalog = "jdbc:duckdb:" + out.resolve("catalog.duckdb");
+        List<List<Object>> world = Duck.rows(catalog, ro, "select t.period, t.first_year, t.last_year, t.n_points,"
+                + " t.first_value, f.value, t.last_value, l.value, t.ols_annual_pct, t.ols_ci_low, t.ols_ci_high, t.mk_direction"
+                + " from regional_trends t"
+                + " join regional_aggregates f using (grouping, region_code, formula_id, base_indicator, dimension, category, sex, age)"
+                + " join regional_aggregates l using (grouping, region_code, formula_id, base_indicator, dimension, category, sex, age)"
+                + " where t.grouping = 'world' and t.formula_id = 'sdg_16_1_1' and t.sex = '_T' and t.age = '_T'"
+                + " and f.year = t.first_year and l.year = t.last_year order by t.period");
+        assertEquals(List.of("all", "last10", "last5"), world.stream().map(r -> r.get(0)).toList());
+        List<Object> all = world.get(0);
+        assertEquals(List.of(2015, 2024, 10), all.subList(1, 4), "every year 2015–2024 is published for the World");
+        for (List<Object> r : world) {
+            assertEquals((Double) r.get(5), (Double) r.get(4), 0.0, "first value = the aggregate of the first year");
+            assertEquals((Double) r.get(7), (Double) r.get(6), 0.0, "last value = the aggregate of the last year");
+        }
+        // the sample's World rate falls, significantly: the interval lies below 0 and Mann-Kendall says so too
+        assertTrue((Double) all.get(10) < 0 && (Double) all.get(9) < (Double) all.get(8), all.toString());
+        assertEquals("decreasing", all.get(11));
+    }
+
+    @Test
+    void everyRegionalTrendCountsThePublishedYearsOfItsSeries() throws Exception {
+        Properties ro = new Properties();
+        ro.setProperty("duckdb.read_only", "true");
+        String catalog = "jdbc:duckdb:" + out.resolve("catalog.duckdb");
+        // per series of the trend formulas: published years and those of them with imputed countries, against the
+        // 'all' rows (one per series with a published year: regional series have no segments)
+        List<List<Object>> mismatches = Duck.rows(catalog, ro, """
+                with a as (select grouping, region_code, formula_id, base_indicator, coalesce(iccs_code, '') as iccs,
+                        dimension, category, sex, age,
+                        count(value) as published, count(value) filter (where imputation is not null) as imputed
+                    from regional_aggregates where formula_id in ('rate_per_100k', 'sdg_16_1_1', 'sdg_16_3_2',
+                        'prison_population_rate') group by all having count(value) > 0),
+                t as (select *, coalesce(iccs_code, '') as iccs from regional_trends where period = 'all')
+                select grouping, region_code, formula_id, base_indicator, iccs, dimension, category, sex, age,
+                    a.published, a.imputed, t.n_points, t.n_points_imputed
+                from a full join t using (grouping, region_code, formula_id, base_indicator, iccs, dimension, category, sex, age)
+                where t.n_points is distinct from a.published or t.n_points_imputed is distinct from a.imputed
+                """);
+        assertEquals(List.of(), mismatches);
+        assertTrue(Duck.rows(catalog, ro, "select 1 from regional_trends where n_points_imputed > 0").size() > 0,
+                "some regional points include imputed countries");
+    }
+
+    @Test
+    void everyDatasetOfAReleaseIsPublishedWithItsViews() throws Exception {
+        Properties ro = new Properties();
+        ro.setProperty("duckdb.read_only", "true");
+        List<Object> views = Duck.rows("jdbc:duckdb:" + out.resolve("catalog.duckdb"), ro,
+                "select view_name from duckdb_views() where not internal").stream().map(r -> r.get(0)).toList();
+        for (var d : org.uncts.cts.publish.ReleaseData.datasets(TestCycle.release(out))) {
+            assertTrue(views.contains(d.view()), d.view());
+            assertTrue(PublishTasklet.DATASETS.contains(d.view()), d.view() + " is kept when the release is published");
+            assertTrue(Files.isDirectory(TestCycle.release(out).resolve(d.view())), d.view());
+        }
+        for (String name : PublishTasklet.VINTAGE_DATASETS) {
+            assertTrue(views.contains("all_" + name), name);
+        }
+        assertTrue(views.containsAll(List.of("trends", "trend_years", "regional_trends", "regional_trend_years",
+                "all_regional_trends", "all_regional_trend_years")), views.toString());
+    }
+
+    @Test
     void theCatalogAnswersByDatasetName() throws Exception {
         Properties ro = new Properties();
         ro.setProperty("duckdb.read_only", "true");

@@ -250,6 +250,48 @@ class TrendStatisticsTest {
 
     // ---- summary and input checks ----
 
+    // ---- Mann-Kendall direction: p < 0.05 with the sign of S ----
+
+    @Test
+    void mannKendallDirectionJustBelowTheThreshold() {
+        // 6, 7, 1, 2, 3, 4, 5, 8, 10, 9: 1…10 with 11 inversions (6 and 7 each before 5 smaller values, 10 before 9),
+        // so S = 45 − 2·11 = 23; no ties, Var = 10·9·25/18 = 125; Z = 22/√125 = 1.96774; p = 0.049098 (< 0.05).
+        MannKendall up = TrendStatistics.mannKendall(points(2010, 6, 7, 1, 2, 3, 4, 5, 8, 10, 9));
+        assertEquals(23L, up.s());
+        assertEquals(125.0, up.varS(), EXACT);
+        assertEquals(0.0490980, up.p(), 1e-6);
+        assertEquals(TrendStatistics.INCREASING, up.direction());
+        // the same values backwards: S = −23, same p
+        MannKendall down = TrendStatistics.mannKendall(points(2010, 9, 10, 8, 5, 4, 3, 2, 1, 7, 6));
+        assertEquals(-23L, down.s());
+        assertEquals(up.p(), down.p(), EXACT);
+        assertEquals("decreasing", down.direction());
+    }
+
+    @Test
+    void mannKendallDirectionJustAboveTheThreshold() {
+        // 5, 1, 1, 2, 2, 2, 3, 3, 4, 1, 6, 7: S = 29 (counted pair by pair); ties 1×3, 2×3, 3×2 take
+        // 66 + 66 + 18 = 150 off n(n−1)(2n+5) = 3828, Var = 3678/18 = 204.333; Z = 28/√Var = 1.95879;
+        // p = 0.050137: not significant, although S is large.
+        MannKendall mk = TrendStatistics.mannKendall(points(2010, 5, 1, 1, 2, 2, 2, 3, 3, 4, 1, 6, 7));
+        assertEquals(29L, mk.s());
+        assertEquals(3678.0 / 18, mk.varS(), EXACT);
+        assertEquals(0.0501371, mk.p(), 1e-6);
+        assertEquals("no significant trend", mk.direction());
+    }
+
+    @Test
+    void mannKendallDirectionAtTheBoundaryAndWithoutATest() {
+        // exactly 0.05 is not below 0.05
+        assertEquals(TrendStatistics.NO_SIGNIFICANT_TREND,
+                TrendStatistics.direction(new MannKendall(10, 23L, 125.0, 1.96, 0.05, null)));
+        assertEquals(TrendStatistics.DECREASING,
+                TrendStatistics.direction(new MannKendall(10, -23L, 125.0, -1.97, 0.0499, null)));
+        // fewer than 3 points: no test, no direction; a flat series has p = 1
+        assertNull(TrendStatistics.mannKendall(points(2000, 1, 2)).direction());
+        assertEquals(TrendStatistics.NO_SIGNIFICANT_TREND, TrendStatistics.mannKendall(points(2000, 7, 7, 7)).direction());
+    }
+
     @Test
     void summaryCollectsTheNotes() {
         TrendStatistics.Summary s = TrendStatistics.summarize(points(2000, 0, 5));

@@ -164,8 +164,9 @@ class TrendsDatasetTest {
                 new TrendsDataset.Config(Set.of("share_of_total"), List.of(2)));
         assertEquals(1, res.series());
         // ITA 2010–2012: all (3 points) and last2 (2011–2012, 2 points)
-        assertEquals(List.of(r("all", 3), r("last2", 2)),
-                Duck.rows("SELECT period, n_points FROM " + Duck.parquet(trends) + " ORDER BY period"));
+        // 1, 2, 3: S = 3, Var = 3·2·11/18, Z = 2/√(11/3) = 1.04, p = 0.30; two points: no test, no direction
+        assertEquals(List.of(r("all", 3, "no significant trend"), r("last2", 2, null)),
+                Duck.rows("SELECT period, n_points, mk_direction FROM " + Duck.parquet(trends) + " ORDER BY period"));
         assertThrows(IllegalArgumentException.class, () -> new TrendsDataset.Config(Set.of(), List.of(5)));
         assertThrows(IllegalArgumentException.class, () -> new TrendsDataset.Config(Set.of("x"), List.of(5, 5)));
     }
@@ -182,6 +183,7 @@ class TrendsDatasetTest {
         assertTrue(cols.contains(r("n_points", "INTEGER")));
         assertTrue(cols.contains(r("ols_ci_low", "DOUBLE")));
         assertTrue(cols.contains(r("period", "VARCHAR")));
+        assertTrue(cols.contains(r("mk_direction", "VARCHAR")));
         assertEquals(TrendsSchemas.TREND_YEARS.getFields().size(),
                 Duck.rows("DESCRIBE SELECT * FROM " + Duck.parquet(years)).size());
     }
