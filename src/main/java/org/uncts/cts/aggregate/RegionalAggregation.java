@@ -399,7 +399,7 @@ public final class RegionalAggregation {
     }
 
     /** The SDG regional grouping as M49 sub-region → SDG region rows (code, name, code, name). */
-    static List<String[]> sdgMapping() {
+    public static List<String[]> sdgMapping() {
         try (InputStream in = RegionalAggregation.class.getResourceAsStream(SDG_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + SDG_RESOURCE);

@@ -13,21 +13,22 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * A YAML document read into plain values (maps, lists, strings, numbers, booleans) that remembers
  * the line of every value and mapping key, so a rule's problems can be reported at their line.
- * Data binding forgets where things were; this reads the token stream instead.
+ * Data binding forgets where things were; this reads the token stream instead. Public for the other
+ * strictly checked YAML files (publication chart definitions).
  */
-final class YamlTree {
+public final class YamlTree {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     /** A value and the line it starts on (1-based, 0 when unknown). */
-    sealed interface Node permits Scalar, Mapping, Sequence {
+    public sealed interface Node permits Scalar, Mapping, Sequence {
         int line();
 
         /** The plain Java value: String, Number, Boolean, null, List or Map (insertion-ordered). */
         Object plain();
     }
 
-    record Scalar(Object value, int line) implements Node {
+    public record Scalar(Object value, int line) implements Node {
         @Override
         public Object plain() {
             return value;
@@ -35,7 +36,7 @@ final class YamlTree {
     }
 
     /** A mapping's entries in order; each key has its own line. */
-    record Mapping(Map<String, Entry> entries, int line) implements Node {
+    public record Mapping(Map<String, Entry> entries, int line) implements Node {
         @Override
         public Object plain() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -43,21 +44,21 @@ final class YamlTree {
             return Collections.unmodifiableMap(m);
         }
 
-        Node get(String key) {
+        public Node get(String key) {
             Entry e = entries.get(key);
             return e == null ? null : e.value();
         }
 
-        int keyLine(String key) {
+        public int keyLine(String key) {
             Entry e = entries.get(key);
             return e == null ? line : e.keyLine();
         }
     }
 
-    record Entry(int keyLine, Node value) {
+    public record Entry(int keyLine, Node value) {
     }
 
-    record Sequence(List<Node> items, int line) implements Node {
+    public record Sequence(List<Node> items, int line) implements Node {
         @Override
         public Object plain() {
             List<Object> l = new ArrayList<>();
@@ -67,12 +68,17 @@ final class YamlTree {
     }
 
     /** A problem with the YAML itself, at a line (0 when the parser gave none). */
-    static final class SyntaxException extends Exception {
+    public static final class SyntaxException extends Exception {
         final int line;
 
         SyntaxException(String message, int line, Throwable cause) {
             super(message, cause);
             this.line = line;
+        }
+
+        /** The line of the problem, 0 when the parser gave none. */
+        public int line() {
+            return line;
         }
     }
 
@@ -80,7 +86,7 @@ final class YamlTree {
     }
 
     /** Reads one document; null for an empty one. Duplicate mapping keys are refused. */
-    static Node read(byte[] yaml) throws SyntaxException {
+    public static Node read(byte[] yaml) throws SyntaxException {
         try (JsonParser p = YAML.createParser(yaml)) {
             JsonToken t = p.nextToken();
             if (t == null) {
