@@ -75,7 +75,16 @@ public class ChartCommand implements Callable<Integer> {
     public Integer call() {
         ChartDefinitions defs;
         try {
-            defs = ChartDefinitions.load(definitions);
+            // the spec's publication.charts folders, then those given here
+            List<Path> folders = new ArrayList<>();
+            if (release == null || Files.isRegularFile(spec)) {
+                folders.addAll(JobSpecLoader.load(spec).chartFolders());
+            }
+            folders.addAll(definitions);
+            defs = ChartDefinitions.load(folders);
+        } catch (JobSpecException e) {
+            System.err.println("cts chart: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         } catch (ChartDefinitionException e) {
             System.err.println("cts chart: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
