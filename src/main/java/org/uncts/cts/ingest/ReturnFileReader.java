@@ -31,6 +31,8 @@ public final class ReturnFileReader implements AutoCloseable {
     private final long headerLine;
     private final int columnCount;
     private final ReturnLayout.Field[] fieldOfColumn;
+    /** The SDMX-CSV checks and label handling, for SDMX-CSV files only. */
+    private final SdmxCsvRows sdmx;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
 
@@ -52,11 +54,15 @@ public final class ReturnFileReader implements AutoCloseable {
             for (int i = 0; i < columnCount; i++) {
                 fieldOfColumn[i] = header.layout.fieldOf(header.cells.get(i));
             }
+            this.sdmx = header.layout == ReturnLayout.SDMX_CSV ? SdmxCsvRows.of(displayName, headerLine, header.cells) : null;
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                     .get().parse(text);
             this.records = parser.iterator();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + displayName + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
         }
     }
 
@@ -93,11 +99,18 @@ public final class ReturnFileReader implements AutoCloseable {
         for (int i = 0; i < Math.min(n, columnCount); i++) {
             ReturnLayout.Field field = fieldOfColumn[i];
             if (field != null) {
-                f[field.ordinal()] = record.get(i).strip();
+                String v = record.get(i).strip();
+                f[field.ordinal()] = sdmx == null ? v : sdmx.value(i, v);
             }
         }
+        if (sdmx != null) {
+            String sdmxProblem = sdmx.problems(record, line);
+            problem = problem == null ? sdmxProblem : sdmxProblem == null ? problem : problem + " " + sdmxProblem;
+            int status = ReturnLayout.Field.OBS_STATUS.ordinal();
+            f[status] = f[status] == null ? "" : f[status]; // non-null: the status comes from OBS_STATUS, not a flag
+        }
         return new RawObservation(new Provenance(displayName, line, file.sha256()),
-                f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12],
+                f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13],
                 () -> rawText(record), problem);
     }
 
@@ -136,6 +149,14 @@ public final class ReturnFileReader implements AutoCloseable {
         return sb.toString();
     }
 
+    private void closeQuietly() {
+        try {
+            text.close();
+        } catch (IOException | RuntimeException ignored) {
+            // already failing: the first error is the one to report
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -159,7 +180,8 @@ public final class ReturnFileReader implements AutoCloseable {
             char delimiter = delimiterOf(s);
             List<String> cells = splitHeader(s, delimiter);
             // the most specific layout first: a dataUNODC header also has country, year, indicator and value
-            for (ReturnLayout candidate : expected == null ? new ReturnLayout[] {ReturnLayout.DATAUNODC, ReturnLayout.CANONICAL}
+            for (ReturnLayout candidate : expected == null
+                    ? new ReturnLayout[] {ReturnLayout.SDMX_CSV, ReturnLayout.DATAUNODC, ReturnLayout.CANONICAL}
                     : new ReturnLayout[] {expected}) {
                 if (candidate.matches(cells)) {
                     return new Header(candidate, delimiter, line, cells);
@@ -167,9 +189,8 @@ public final class ReturnFileReader implements AutoCloseable {
             }
         }
         String wanted = expected == null
-                ? "canonical (" + String.join(", ", ReturnLayout.CANONICAL.requiredColumns()) + ") or dataunodc ("
-                        + String.join(", ", ReturnLayout.DATAUNODC.requiredColumns()) + ")"
-                : expected.specName() + " (" + String.join(", ", expected.requiredColumns()) + ")";
+                ? ReturnLayout.CANONICAL.describe() + ", " + ReturnLayout.DATAUNODC.describe() + " or " + ReturnLayout.SDMX_CSV.describe()
+                : expected.describe();
         throw new ReturnFormatException(displayName + ": no header row found in the first " + HEADER_SEARCH_LINES
                 + " lines. Expected the columns of the " + wanted + " layout; first line was: "
                 + (seen.isEmpty() ? "(empty file)" : abbreviate(seen.get(0))) + ". See docs/input-formats.md.");

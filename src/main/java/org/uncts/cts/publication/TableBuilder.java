@@ -361,7 +361,7 @@ public final class TableBuilder {
         if (f.status() != null && LEGEND.containsKey(f.status().toLowerCase(Locale.ROOT))) {
             m.add(markers.use(f.status().toLowerCase(Locale.ROOT)));
         }
-        if (f.imputed()) {
+        if (f.imputed() && f.value() != null) { // on figures only: a year or a direction is not imputed
             m.add(markers.use("i"));
         }
         if (f.unpublished()) {
@@ -419,8 +419,9 @@ public final class TableBuilder {
             if (!hasView("regional_trends")) {
                 return Map.of();
             }
-            return query(c, "SELECT " + key + ", " + STATISTIC_YEAR + ", " + statistic(c.statistic()) + ", NULL, NULL, false, false, " + series
-                    + " FROM regional_trends WHERE formula_id = ? AND period = ?" + f.sql(""), f.params(c.formula(), c.period()));
+            // a trend over years that include imputed countries is marked i
+            return query(c, "SELECT " + key + ", " + STATISTIC_YEAR + ", " + statistic(c.statistic()) + ", NULL, NULL,"
+                    + " coalesce(n_points_imputed, 0) > 0, false, " + series + " FROM regional_trends WHERE formula_id = ? AND period = ?" + f.sql(""), f.params(c.formula(), c.period()));
         }
         if (c.formula() != null) {
             return query(c, "SELECT " + key + ", year, CASE WHEN published THEN value END, NULL, NULL, NULL, imputation IS NOT NULL,"
@@ -433,11 +434,10 @@ public final class TableBuilder {
                 + " FROM regional_aggregates WHERE formula_id = 'rate_per_100k' AND year BETWEEN ? AND ?" + f.sql(""), f.params(from, to));
     }
 
-    /** The statistic's column, or the Mann-Kendall direction at the 5% level; years as text so they print as 2015, not 2,015. */
+    /** The statistic's column as (number, text): directions and years as text, so years print as 2015, not 2,015. */
     private static String statistic(String s) {
         return switch (s) {
-            case "mk_direction" -> "NULL, CASE WHEN mk_p IS NULL THEN NULL WHEN mk_p < 0.05 AND mk_s > 0 THEN 'increasing'"
-                    + " WHEN mk_p < 0.05 AND mk_s < 0 THEN 'decreasing' ELSE 'no significant trend' END";
+            case "mk_direction" -> "NULL, mk_direction";
             case "first_year", "last_year" -> "NULL, CAST(" + s + " AS VARCHAR)";
             default -> "CAST(" + s + " AS DOUBLE), NULL";
         };
@@ -575,7 +575,7 @@ public final class TableBuilder {
         m.put("b", "Break in series: not comparable with earlier years.");
         m.put("d", "The national definition differs from the ICCS.");
         m.put("u", "Low reliability.");
-        m.put("i", "Includes imputed figures for member countries without data for the year (see regional_imputations).");
+        m.put("i", "Includes imputed figures for member countries without data (see regional_imputations).");
         m.put("c", "Not published: the countries with data cover too little of the region's population"
                 + " (see the reason column of regional_aggregates).");
         return java.util.Collections.unmodifiableMap(m);

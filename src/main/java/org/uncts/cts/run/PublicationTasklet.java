@@ -9,7 +9,11 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import java.util.List;
+import org.uncts.cts.exchange.SdmxCsvExport;
 import org.uncts.cts.publication.PublicationTables;
+import org.uncts.cts.publication.chart.ChartDefinitions;
+import org.uncts.cts.publication.chart.Charts;
 import org.uncts.cts.publication.TableBuilder;
 import org.uncts.cts.publication.TableDefinitions;
 import org.uncts.cts.publish.CyclePublisher;
@@ -19,8 +23,10 @@ import org.uncts.cts.spec.SurveyRunPlan;
 /**
  * The publication outputs of a run, made from its own datasets in the scratch folder before
  * they are published, so they go out in the same release: every defined table in every format
- * (publication/tables). The step rebuilds them from scratch, so a restart simply runs it again.
- * A table that cannot be made is logged and left out; it does not fail the run.
+ * (publication/tables), every defined chart as PNG and SVG (publication/charts), and observations
+ * and indicators as SDMX-CSV 2.0 (publication/sdmx). The step rebuilds them from scratch, so a
+ * restart simply runs it again. A table or chart that cannot be made is logged and left out; it
+ * does not fail the run.
  */
 public class PublicationTasklet implements Tasklet {
 
@@ -44,10 +50,17 @@ public class PublicationTasklet implements Tasklet {
             PublicationTables.Result tables = PublicationTables.writeAll(TableDefinitions.load(plan.tableFolders()), db,
                     new TableBuilder.Context(plan.cycle(), runId), folder.resolve("tables"));
             tables.problems().forEach(p -> LOG.warn("run {}: {}", runId, p));
-            contribution.getStepExecution().getExecutionContext().putLong("tables", tables.written().size());
-            LOG.info("run {}: {} table files in {}", runId, tables.written().size(), folder.resolve("tables"));
+            Charts.Written charts = Charts.writeAll(ChartDefinitions.load(plan.chartFolders()).all(), db, folder.resolve("charts"));
+            charts.skipped().forEach(p -> LOG.warn("run {}: {}", runId, p));
+            List<SdmxCsvExport.Written> sdmx = SdmxCsvExport.writeAll(db, folder.resolve("sdmx"));
+            var context = contribution.getStepExecution().getExecutionContext();
+            context.putLong("tables", tables.written().size());
+            context.putLong("charts", charts.files().size());
+            context.putLong("sdmxRows", sdmx.stream().mapToLong(SdmxCsvExport.Written::rows).sum());
+            LOG.info("run {}: {} table files, {} chart files, {} SDMX-CSV rows in {}", runId, tables.written().size(),
+                    charts.files().size(), sdmx.stream().mapToLong(SdmxCsvExport.Written::rows).sum(), folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("Writing the publication tables of run " + runId + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("Writing the publication outputs of run " + runId + " failed: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the datasets of run " + runId + " failed: " + e.getMessage(), e);
         }

@@ -37,7 +37,7 @@ public record JobSpec(
                         @JsonProperty(value = "to", required = true) Integer to) {
     }
 
-    /** One file or glob (e.g. returns/*.csv) and its layout: canonical, dataunodc or auto. */
+    /** One file or glob (e.g. returns/*.csv) and its layout: canonical, dataunodc, sdmx-csv or auto. */
     public record Input(@JsonProperty(value = "path", required = true) String path,
                         @JsonProperty("format") String format) {
     }

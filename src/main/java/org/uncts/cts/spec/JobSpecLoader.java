@@ -124,10 +124,10 @@ public final class JobSpecLoader {
             ReturnLayout layout = null;
             String format = in.format() == null ? "auto" : in.format().strip().toLowerCase(Locale.ROOT);
             if (!format.equals("auto")) {
-                try {
-                    layout = ReturnLayout.valueOf(format.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    problems.add("inputs: format '" + in.format() + "' of " + in.path() + " is not one of auto, canonical, dataunodc");
+                layout = ReturnLayout.bySpecName(format).orElse(null);
+                if (layout == null) {
+                    problems.add("inputs: format '" + in.format() + "' of " + in.path() + " is not one of auto, "
+                            + String.join(", ", java.util.Arrays.stream(ReturnLayout.values()).map(ReturnLayout::specName).toList()));
                 }
             }
             List<Path> matched = expand(base, in.path());

@@ -14,6 +14,7 @@ import org.uncts.cts.model.ValidationIssue;
 import org.uncts.cts.normalize.Breakdowns;
 import org.uncts.cts.normalize.FlagParser;
 import org.uncts.cts.normalize.ParsedValue;
+import org.uncts.cts.normalize.SdmxValues;
 import org.uncts.cts.normalize.ValueParser;
 import org.uncts.cts.reference.Country;
 import org.uncts.cts.reference.CountryMatch;
@@ -86,18 +87,19 @@ public final class RowValidator {
             f.add(RowRule.UNIT_UNKNOWN, "unit", raw.unit(), "Counts or Rate per 100,000 population",
                     "Unit '" + raw.unit() + "' is not Counts or Rate per 100,000 population.");
         }
-        ObsStatus status = FlagParser.parse(raw.flag()).orElse(null);
-        if (status == null) {
+        ObsStatus status = raw.hasObsStatus() ? sdmxStatus(raw, f) : FlagParser.parse(raw.flag()).orElse(null);
+        if (status == null && !raw.hasObsStatus()) {
             f.add(RowRule.FLAG_UNKNOWN, "flag", raw.flag(), "e, p, b, d, u, r, c or blank",
                     "Flag '" + raw.flag() + "' is not a known observation flag.");
         }
 
         Double value = null;
-        ParsedValue parsed = ValueParser.parse(raw.value());
+        ParsedValue parsed = raw.hasObsStatus() ? SdmxValues.value(raw.value()) : ValueParser.parse(raw.value());
         switch (parsed.kind()) {
             case NOT_A_NUMBER -> f.add(RowRule.VALUE_NON_NUMERIC, "value", raw.value(), "a number or a missing-value marker (..)",
                     "Value '" + raw.value() + "' is not a number; use a number, or '..' if not available.");
-            case MISSING -> status = parsed.markerStatus();
+            // an SDMX status of a missing figure (M not applicable, K elsewhere...) says more than the empty cell
+            case MISSING -> status = raw.hasObsStatus() && SdmxValues.isMissing(status) ? status : parsed.markerStatus();
             case NIL -> {
                 value = 0.0;
                 f.add(RowRule.VALUE_DASH_NIL, "value", raw.value(), "0",
@@ -105,7 +107,12 @@ public final class RowValidator {
             }
             case NUMBER -> {
                 value = parsed.value();
-                if (value < 0) {
+                if (raw.hasObsStatus() && SdmxValues.isMissing(status) && status != ObsStatus.Q) {
+                    // Q (confidential) may come with the figure, as a return's flag c does; O, M, K, L may not
+                    f.add(RowRule.FLAG_UNKNOWN, "OBS_STATUS", raw.obsStatus(), "a status of a figure (A, E, P, B...) or an empty OBS_VALUE",
+                            "OBS_STATUS " + status.name() + " (" + status.description() + ") says there is no figure, but OBS_VALUE is "
+                                    + raw.value() + ". Leave OBS_VALUE empty, or give the figure with its own status (A, E, P...).");
+                } else if (value < 0) {
                     f.add(RowRule.VALUE_NEGATIVE, "value", raw.value(), ">= 0",
                             "Value " + raw.value() + " is negative; counts and rates cannot be below zero.");
                 } else if (unit == Unit.COUNT && value != Math.rint(value)) {
@@ -125,8 +132,21 @@ public final class RowValidator {
         Observation obs = new Observation(runId, country.iso3(), country.m49(), country.name(), country.region(),
                 country.subregion(), year, indicator.id(), iccs, Breakdowns.labelOrTotal(raw.dimension()),
                 Breakdowns.labelOrTotal(raw.category()), sex, age, unit, value, status,
-                blankToNull(raw.flag()), blankToNull(raw.note()), blankToNull(raw.source()), raw.provenance());
+                // for SDMX inputs the status code is what was reported, so it is the row's flag
+                blankToNull(raw.hasObsStatus() ? raw.obsStatus() : raw.flag()), blankToNull(raw.note()),
+                blankToNull(raw.source()), raw.provenance());
         return f.accept(obs);
+    }
+
+    /** The status of an SDMX row's OBS_STATUS code; null (and a finding) when it is not a code. */
+    private static ObsStatus sdmxStatus(RawObservation raw, Findings f) {
+        ObsStatus status = SdmxValues.status(raw.obsStatus()).orElse(null);
+        if (status == null) {
+            f.add(RowRule.FLAG_UNKNOWN, "OBS_STATUS", raw.obsStatus(), "an SDMX OBS_STATUS code (A, E, P, B, D, U, O, M, K, L, Q...)",
+                    "OBS_STATUS '" + raw.obsStatus() + "' is not a code of the SDMX observation status list (CL_OBS_STATUS):"
+                            + " use A (normal), E (estimate), P (provisional), B (break), O (missing), M (not applicable)...");
+        }
+        return status;
     }
 
     private Country country(RawObservation raw, Findings f) {

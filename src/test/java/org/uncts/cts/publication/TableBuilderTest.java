@@ -72,10 +72,10 @@ class TableBuilderTest {
                         'Total' AS dimension, 'Total' AS category, '_T' AS sex, '_T' AS age)""");
             st.execute("""
                     CREATE TABLE regional_trends AS SELECT * FROM (VALUES
-                      ('world', '001', 'all', 2015, 2015, 2024, 10, -2.345, -3.0, -1.5, -25, 0.001),
-                      ('m49_region', '150', 'all', 2015, 2015, 2024, 10, 0.4, -0.2, 1.0, 5, 0.52))
-                      t(grouping, region_code, period, segment_start, first_year, last_year, n_points, ols_annual_pct,
-                        ols_ci_low, ols_ci_high, mk_s, mk_p),
+                      ('world', '001', 'all', 2015, 2015, 2024, 10, 2, -2.345, -3.0, -1.5, -25, 0.001, 'decreasing'),
+                      ('m49_region', '150', 'all', 2015, 2015, 2024, 10, 0, 0.4, -0.2, 1.0, 5, 0.52, 'no significant trend'))
+                      t(grouping, region_code, period, segment_start, first_year, last_year, n_points, n_points_imputed,
+                        ols_annual_pct, ols_ci_low, ols_ci_high, mk_s, mk_p, mk_direction),
                       (SELECT 'sdg_16_1_1' AS formula_id, 'victims' AS base_indicator, '0101' AS iccs_code,
                         'Total' AS dimension, 'Total' AS category, '_T' AS sex, '_T' AS age)""");
         }
@@ -213,8 +213,8 @@ class TableBuilderTest {
                 List.of(), null);
         PublicationTable t = TableBuilder.build("t", def, db, TableBuilder.Options.defaults(), CONTEXT);
         Map<String, List<String>> rows = byLabel(t);
-        // years print as 2015, not 2,015; p 0.001 with S < 0 is a decrease; p 0.52 is no significant trend
-        assertEquals(List.of("2015", "2024", "-2.3", "decreasing"), rows.get("World"));
+        // years print as 2015, not 2,015; the direction is the dataset's
+        assertEquals(List.of("2015", "2024", "-2.3 i", "decreasing"), rows.get("World"), "2 of its years include imputed countries");
         assertEquals(List.of("2015", "2024", "0.4", "no significant trend"), rows.get("Europe"));
         assertEquals(List.of("..", "..", "..", ".."), rows.get("Africa"), "Africa has aggregates but no trend");
         assertEquals(List.of("World", "Africa", "Europe"), t.rows().stream().map(TableRow::label).toList());

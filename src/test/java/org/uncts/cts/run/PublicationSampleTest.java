@@ -84,6 +84,20 @@ class PublicationSampleTest {
         }
     }
 
+    @Test
+    void chartsAndSdmxFilesAreInTheRelease() throws Exception {
+        Path charts = release.resolve("publication/charts");
+        for (var def : org.uncts.cts.publication.chart.ChartDefinitions.load(List.of()).all()) {
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(charts.resolve(def.name() + ".png").toFile());
+            assertTrue(png.getWidth() >= 800 && png.getHeight() >= 500, def.name() + " is a readable PNG");
+            assertTrue(Files.readString(charts.resolve(def.name() + ".svg")).contains("<svg"), def.name() + ".svg");
+        }
+        long observations = query("SELECT 'n', count(*) FROM '$R/observations/**/*.parquet'").get("n").longValue();
+        try (var lines = Files.lines(release.resolve("publication/sdmx/observations.sdmx.csv"))) {
+            assertEquals(observations + 1, lines.filter(l -> !l.isEmpty()).count(), "one SDMX-CSV row per observation, and the header");
+        }
+    }
+
     /** Rounded as the tables print: half up at {@code decimals}, as plain text ("1234", "5.2"). */
     private static String rounded(double v, int decimals) {
         BigDecimal b = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
