@@ -20,6 +20,7 @@ import org.uncts.cts.publish.ReleaseData;
 import org.uncts.cts.publish.Releases;
 import org.uncts.cts.spec.JobSpecException;
 import org.uncts.cts.spec.JobSpecLoader;
+import org.uncts.cts.spec.SurveyRunPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,7 @@ public class ChartCommand implements Callable<Integer> {
     boolean list;
 
     @Option(names = "--spec", defaultValue = "jobs/sample-cycle.yml",
-            description = "Draw from the current release of this job spec's outputs (default: ${DEFAULT-VALUE}).")
+            description = "The job spec: its current release is drawn from, and its publication.charts folders add chart definitions (default: ${DEFAULT-VALUE}).")
     Path spec;
 
     @Option(names = "--release", paramLabel = "DIR",
@@ -68,23 +69,24 @@ public class ChartCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--definitions", paramLabel = "DIR",
-            description = "A folder of chart definitions (NAME.yml) to add to the built-in ones; a file named like a built-in chart replaces it. Repeatable.")
+            description = "A folder of chart definitions (NAME.yml) to add, after the spec's publication.charts folders; a file named like a chart already defined replaces it. Repeatable.")
     List<Path> definitions = new ArrayList<>();
 
     @Override
     public Integer call() {
-        ChartDefinitions defs;
+        SurveyRunPlan plan;
         try {
-            // the spec's publication.charts folders, then those given here
-            List<Path> folders = new ArrayList<>();
-            if (release == null || Files.isRegularFile(spec)) {
-                folders.addAll(JobSpecLoader.load(spec).chartFolders());
-            }
-            folders.addAll(definitions);
-            defs = ChartDefinitions.load(folders);
+            plan = JobSpecLoader.load(spec);
         } catch (JobSpecException e) {
             System.err.println("cts chart: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
+        }
+        ChartDefinitions defs;
+        try {
+            // the spec's publication.charts folders, then those of the command line
+            List<Path> folders = new ArrayList<>(plan.chartFolders());
+            folders.addAll(definitions);
+            defs = ChartDefinitions.load(folders);
         } catch (ChartDefinitionException e) {
             System.err.println("cts chart: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -111,13 +113,7 @@ public class ChartCommand implements Callable<Integer> {
             System.err.println("cts chart: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        Path folder;
-        try {
-            folder = release != null ? Releases.current(release) : Releases.current(JobSpecLoader.load(spec).outputDir());
-        } catch (JobSpecException e) {
-            System.err.println("cts chart: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        Path folder = Releases.current(release != null ? release : plan.outputDir());
         Connection db;
         try {
             db = ReleaseData.open(folder);

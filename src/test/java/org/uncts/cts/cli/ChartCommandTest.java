@@ -139,6 +139,27 @@ class ChartCommandTest {
     }
 
     @Test
+    void theSpecsChartFoldersAddCharts() throws Exception {
+        Path defs = Files.createDirectories(dir.resolve("jobs/publication/charts"));
+        Files.writeString(defs.resolve("americas.yml"), "title: Americas\nseries: {formula: sdg_16_1_1}\nlines: countries\n"
+                + "region: Americas\n");
+        String spec = Files.readString(Path.of("jobs/sample-cycle.yml"))
+                .replace("../sample-data", Path.of("sample-data").toAbsolutePath().toString())
+                .replace("output: ../out/sample-cycle", "output: " + dir.resolve("out"))
+                + "\npublication:\n  charts: [publication/charts]\n";
+        Path specFile = dir.resolve("jobs/cycle.yml");
+        Files.writeString(specFile, spec);
+        assertEquals(ExitCodes.OK, Main.run("chart", "--list", "--spec", specFile.toString()), err());
+        assertTrue(out().contains("americas") && out().contains("from " + defs.resolve("americas.yml")), out());
+        assertEquals(ExitCodes.OK, Main.run("chart", "americas", "--spec", specFile.toString(), "--release", release().toString(),
+                "--out", dir.resolve("charts").toString()), err());
+        assertTrue(Files.exists(dir.resolve("charts/americas.png")));
+        // no run of that spec yet: said so
+        assertEquals(ExitCodes.BAD_INPUT, Main.run("chart", "americas", "--spec", specFile.toString()));
+        assertTrue(err().contains("run `./cts run` first"), err());
+    }
+
+    @Test
     void outputFilesFollowOutAndFormat() {
         Path[] both = ChartCommand.outputs("c", Path.of("x"), ChartCommand.Format.BOTH);
         assertEquals(Path.of("x/c.png"), both[0]);

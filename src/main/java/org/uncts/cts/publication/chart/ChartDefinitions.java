@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.uncts.cts.validate.catalogue.YamlTree;
 
 /**
@@ -29,11 +32,8 @@ public final class ChartDefinitions {
 
     /** The classpath folder of the built-in definitions. */
     public static final String BUILT_IN_FOLDER = "publication/charts/";
-    /**
-     * The list of the built-in files: a jar cannot be listed like a folder, so the build ships the
-     * names (a test checks the list against the folder).
-     */
-    public static final String BUILT_IN_INDEX = BUILT_IN_FOLDER + "index.txt";
+    /** Every built-in file, also inside the executable jar (as the publication tables are found). */
+    private static final String BUILT_IN_PATTERN = "classpath*:" + BUILT_IN_FOLDER + "*.yml";
 
     /** The keys a definition may have. */
     public static final List<String> KEYS = List.of("title", "subtitle", "y_axis", "series", "lines", "grouping",
@@ -66,9 +66,9 @@ public final class ChartDefinitions {
     public static ChartDefinitions load(List<Path> extraFolders) {
         List<String> problems = new ArrayList<>();
         Map<String, ChartDefinition> byName = new LinkedHashMap<>();
-        for (String file : builtInFiles()) {
-            String resource = BUILT_IN_FOLDER + file;
-            addParsed(byName, problems, resource(resource), nameOf(file), "built-in " + resource);
+        for (Resource r : builtInResources()) {
+            String resource = BUILT_IN_FOLDER + r.getFilename();
+            addParsed(byName, problems, read(r), nameOf(r.getFilename()), "built-in " + resource);
         }
         for (Path folder : extraFolders == null ? List.<Path>of() : extraFolders) {
             if (!Files.isDirectory(folder)) {
@@ -450,21 +450,23 @@ public final class ChartDefinitions {
         }
     }
 
-    /** The file names listed in the built-in index. */
-    static List<String> builtInFiles() {
-        String index = new String(resource(BUILT_IN_INDEX), StandardCharsets.UTF_8);
-        return Arrays.stream(index.split("\\R")).map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    /** The built-in definition files, by file name. */
+    static List<Resource> builtInResources() {
+        try {
+            return Arrays.stream(new PathMatchingResourcePatternResolver().getResources(BUILT_IN_PATTERN))
+                    .sorted(Comparator.comparing(Resource::getFilename)).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the built-in chart definitions (" + BUILT_IN_PATTERN + "): "
+                    + e.getMessage(), e);
+        }
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = ChartDefinitions.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath: the build is broken.");
-            }
+    private static byte[] read(Resource r) {
+        try (InputStream in = r.getInputStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + name + " from the classpath: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read the built-in chart definition " + r.getFilename() + ": "
+                    + e.getMessage(), e);
         }
     }
 }
