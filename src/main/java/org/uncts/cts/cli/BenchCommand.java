@@ -48,7 +48,7 @@ public class BenchCommand implements Callable<Integer> {
     boolean previous;
 
     static final List<String> STEPS = List.of("ingest", "consolidate", "crossRowChecks", "indicators", "trends",
-            "regionalAggregates", "feedbackReports", "publish");
+            "regionalAggregates", "feedbackReports", "publication", "publish");
 
     @Override
     public Integer call() throws Exception {

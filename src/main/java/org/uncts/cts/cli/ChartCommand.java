@@ -17,11 +17,10 @@ import org.uncts.cts.publication.chart.ChartException;
 import org.uncts.cts.publication.chart.ChartOptions;
 import org.uncts.cts.publication.chart.Charts;
 import org.uncts.cts.publish.ReleaseData;
-import org.uncts.cts.publish.Releases;
 import org.uncts.cts.spec.JobSpecException;
-import org.uncts.cts.spec.JobSpecLoader;
 import org.uncts.cts.spec.SurveyRunPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,13 +41,8 @@ public class ChartCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the chart definitions with their titles.")
     boolean list;
 
-    @Option(names = "--spec", defaultValue = "jobs/sample-cycle.yml",
-            description = "The job spec: its current release is drawn from, and its publication.charts folders add chart definitions (default: ${DEFAULT-VALUE}).")
-    Path spec;
-
-    @Option(names = "--release", paramLabel = "DIR",
-            description = "A release folder (out/<job>/releases/run-<id>), or an output folder (its current release), instead of the spec's.")
-    Path release;
+    @Mixin
+    ReleaseChoice source;
 
     @Option(names = "--region", paramLabel = "R",
             description = "For charts of the countries of one region: the region (name or M49/SDG code).")
@@ -76,7 +70,7 @@ public class ChartCommand implements Callable<Integer> {
     public Integer call() {
         SurveyRunPlan plan;
         try {
-            plan = JobSpecLoader.load(spec);
+            plan = source.plan();
         } catch (JobSpecException e) {
             System.err.println("cts chart: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -113,7 +107,7 @@ public class ChartCommand implements Callable<Integer> {
             System.err.println("cts chart: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        Path folder = Releases.current(release != null ? release : plan.outputDir());
+        Path folder = source.folder(plan);
         Connection db;
         try {
             db = ReleaseData.open(folder);

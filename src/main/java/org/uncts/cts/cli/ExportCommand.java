@@ -11,10 +11,9 @@ import java.util.concurrent.Callable;
 import org.uncts.cts.exchange.SdmxCsvExport;
 import org.uncts.cts.exchange.SdmxDataflow;
 import org.uncts.cts.publish.ReleaseData;
-import org.uncts.cts.publish.Releases;
 import org.uncts.cts.spec.JobSpecException;
-import org.uncts.cts.spec.JobSpecLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -22,12 +21,8 @@ import picocli.CommandLine.Option;
             "By default the current release of jobs/sample-cycle.yml, both datasets, into the current folder."})
 public class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--spec", defaultValue = "jobs/sample-cycle.yml",
-            description = "Export the current release of this job spec's output (default: ${DEFAULT-VALUE}).")
-    Path spec;
-
-    @Option(names = "--release", paramLabel = "DIR", description = "A release folder to export instead (e.g. out/sample-cycle/releases/run-000003).")
-    Path release;
+    @Mixin
+    ReleaseChoice source;
 
     @Option(names = "--dataset", defaultValue = "all", paramLabel = "observations|indicators|all",
             description = "Which dataset (default: ${DEFAULT-VALUE}).")
@@ -57,14 +52,12 @@ public class ExportCommand implements Callable<Integer> {
             }
             flows = List.of(one);
         }
-        Path folder = release;
-        if (folder == null) {
-            try {
-                folder = Releases.current(JobSpecLoader.load(spec).outputDir());
-            } catch (JobSpecException e) {
-                System.err.println("cts export: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
+        Path folder;
+        try {
+            folder = source.folder();
+        } catch (JobSpecException e) {
+            System.err.println("cts export: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
         }
         if (!Files.isDirectory(folder)) {
             System.err.println("cts export: no release folder " + folder + ": run `./cts run` first, or give an existing release with --release.");

@@ -16,9 +16,9 @@ import org.uncts.cts.publication.TableFormat;
 import org.uncts.cts.publish.ReleaseData;
 import org.uncts.cts.publish.Releases;
 import org.uncts.cts.spec.JobSpecException;
-import org.uncts.cts.spec.JobSpecLoader;
 import org.uncts.cts.spec.SurveyRunPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,17 +50,14 @@ public class TableCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write to this file (needed for xlsx) instead of standard output.")
     Path out;
 
-    @Option(names = "--spec", defaultValue = "jobs/sample-cycle.yml", description = "The job spec (default: ${DEFAULT-VALUE}).")
-    Path spec;
-
-    @Option(names = "--release", description = "A release folder (out/<job>/releases/run-000042) instead of the spec's current one.")
-    Path release;
+    @Mixin
+    ReleaseChoice source;
 
     @Override
     public Integer call() {
         SurveyRunPlan plan;
         try {
-            plan = JobSpecLoader.load(spec);
+            plan = source.plan();
         } catch (JobSpecException e) {
             System.err.println("cts table: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -95,7 +92,7 @@ public class TableCommand implements Callable<Integer> {
             System.err.println("cts table: an XLSX workbook is not printed to the terminal; give --out FILE.xlsx");
             return ExitCodes.BAD_INPUT;
         }
-        Path folder = release != null ? release : Releases.current(plan.outputDir());
+        Path folder = source.folder(plan);
         long runId = Releases.runId(folder.toAbsolutePath().normalize().getFileName().toString()).orElse(0L);
         try (Connection db = ReleaseData.open(folder)) {
             PublicationTable table = TableBuilder.build(name, definition, db, new TableBuilder.Options(from, to, region),
