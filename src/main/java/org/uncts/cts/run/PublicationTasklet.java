@@ -36,14 +36,21 @@ public class PublicationTasklet implements Tasklet {
     public static final String FOLDER = "publication";
 
     private final SurveyRunPlan plan;
+    private final boolean enabled;
 
-    public PublicationTasklet(RunResources.Loaded loaded) {
+    /** @param enabled false for a validation run ({@code cts validate}), which publishes no tables, charts or exports */
+    public PublicationTasklet(RunResources.Loaded loaded, boolean enabled) {
         this.plan = loaded.plan();
+        this.enabled = enabled;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = contribution.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        if (!enabled) {
+            LOG.info("run {}: a validation run; no publication tables, charts or exports", runId);
+            return RepeatStatus.FINISHED;
+        }
         Path scratch = new CyclePublisher(plan.outputDir(), StagingLayout.of(plan.outputDir(), runId).root(), runId).scratch();
         Path folder = scratch.resolve(FOLDER);
         try (Connection db = ReleaseData.open(scratch)) {
