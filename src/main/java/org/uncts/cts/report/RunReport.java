@@ -132,7 +132,22 @@ public final class RunReport {
         List<RunReportModel.Dataset> datasets = datasets(st, release, pageDir);
         String title = run.cycle() + " – run " + run.runId();
         return new RunReportModel.RunPage(title, run, inputs, total, findings, stepRows, duration(stepsTotal),
-                reportsHref, datasets, queries(datasets));
+                reportsHref, datasets, queries(datasets), publication(release.resolve("publication"), pageDir));
+    }
+
+    /** The files of the release's publication folder (tables, charts, sdmx), sorted; none for a validation run. */
+    private static List<RunReportModel.PublicationFile> publication(Path folder, Path pageDir) throws IOException {
+        List<RunReportModel.PublicationFile> files = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            for (Path f : all.filter(Files::isRegularFile).sorted().toList()) {
+                files.add(new RunReportModel.PublicationFile(folder.relativize(f.getParent()).toString(),
+                        f.getFileName().toString(), href(pageDir, f)));
+            }
+        }
+        return files;
     }
 
     private static List<RunReportModel.Input> inputs(Statement st, String runSource) throws SQLException {

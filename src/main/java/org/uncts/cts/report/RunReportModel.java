@@ -11,7 +11,17 @@ public final class RunReportModel {
     /** The whole page. */
     public record RunPage(String title, Run run, List<Input> inputs, Input inputTotal, Findings findings,
                           List<Step> steps, String stepsTotal, String reportsIndex, List<Dataset> datasets,
-                          List<String> queries) {
+                          List<String> queries, List<PublicationFile> publication) {
+    }
+
+    /**
+     * One file of the release's publication outputs (tables, charts, SDMX-CSV).
+     *
+     * @param kind  the subfolder: tables, charts or sdmx
+     * @param name  the file name
+     * @param href  link relative to the page
+     */
+    public record PublicationFile(String kind, String name, String href) {
     }
 
     /** The run, from its record; times already formatted. */

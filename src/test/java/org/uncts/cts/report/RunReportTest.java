@@ -204,6 +204,19 @@ class RunReportTest {
     }
 
     @Test
+    void listsThePublicationOutputsWithLinks() throws IOException {
+        assertTrue(render().select("#publication + p.intro").text().contains("made no publication outputs"));
+        java.nio.file.Files.createDirectories(release.resolve("publication/tables"));
+        java.nio.file.Files.createDirectories(release.resolve("publication/charts"));
+        java.nio.file.Files.writeString(release.resolve("publication/tables/prisons.md"), "# Prisons");
+        java.nio.file.Files.writeString(release.resolve("publication/charts/homicide.svg"), "<svg/>");
+        Document page = render();
+        List<String> rows = page.select("table.publication tbody tr").stream().map(Element::text).toList();
+        assertEquals(List.of("charts homicide.svg", "tables prisons.md"), rows);
+        assertEquals("publication/tables/prisons.md", page.select("table.publication a").get(1).attr("href"));
+    }
+
+    @Test
     void linksAreRelativeToWhereThePageIsWritten() throws IOException {
         Path elsewhere = release.resolve("docs").resolve("run.html");
         RunReport.write(release, record, steps, elsewhere);
