@@ -47,9 +47,13 @@ final class RunSummary {
         out.printf("    release: %s  (also %s)%n", release, outDir.resolve(Releases.CURRENT));
         out.println("      observations/ rejected_rows/ validation_issues/ countries/ indicators/ ...  (Parquet)");
         out.printf("      reports/index.html  (feedback per country, HTML and CSV, for the focal points)%n");
+        if (java.nio.file.Files.isDirectory(release.resolve("publication"))) {
+            out.println("      publication/  tables/ (md, csv, xlsx, html)  charts/ (png, svg)  sdmx/ (SDMX-CSV)   run.html lists them");
+        }
         out.println("    runs/ (one file per run)   catalog.duckdb (views: the current release, and all_* over every release)");
         out.println("  next:");
         out.println("    ./cts sql \"select rule_id, severity, count(*) from validation_issues group by all order by 3 desc\"");
         out.println("    duckdb " + PublishTasklet.catalogPath(outcome.plan()) + " \"select * from rejected_rows\"");
+        out.println("    ./cts table --list    ./cts chart --list");
     }
 }
