@@ -46,6 +46,10 @@ public final class TableBuilder {
 
     private static final int STATISTIC_YEAR = 0;
 
+    private static final Map<String, String> GROUPING_HEADINGS = Map.of("m49_region", "Regions (M49)",
+            "m49_subregion", "Subregions (M49)", "m49_intermediate_region", "Intermediate regions (M49)",
+            "sdg_region", "SDG regions");
+
     private final String name;
     private final TableDefinition def;
     private final Connection db;
@@ -277,6 +281,10 @@ public final class TableBuilder {
                         regions.put(rs.getString(1), rs.getString(2));
                     }
                 }
+            }
+            if (!grouping.equals("world") && def.rows().groupings().stream().filter(g -> !g.equals("world")).count() > 1) {
+                // several kinds of region in one table: a heading says which list a region belongs to
+                rows.add(new RowKey(TableRow.Kind.HEADING, 0, GROUPING_HEADINGS.get(grouping), null, null));
             }
             regions.entrySet().stream()
                     .filter(e -> options.region() == null || matches(options.region(), e.getKey(), e.getValue()))

@@ -166,7 +166,12 @@ class TableBuilderTest {
         assertEquals(List.of("2015", "2024", "-2.3 i", "decreasing"), rows.get("World"), "2 of its years include imputed countries");
         assertEquals(List.of("2015", "2024", "0.4", "no significant trend"), rows.get("Europe"));
         assertEquals(List.of("..", "..", "..", ".."), rows.get("Africa"), "Africa has aggregates but no trend");
-        assertEquals(List.of("World", "Africa", "Europe"), t.rows().stream().map(TableRow::label).toList());
+        assertEquals(List.of("World", "Africa", "Europe"), t.rows().stream().map(TableRow::label).toList(),
+                "one kind of region: no heading");
+        TableDefinition two = new TableDefinition("Trend", null, new TableDefinition.Rows("regions", null, null,
+                List.of("world", "m49_region", "m49_subregion")), null, "period", def.columns(), List.of(), null);
+        assertEquals(List.of("World", "Regions (M49)", "Africa", "Europe", "Subregions (M49)", "Western Europe"),
+                TableBuilder.build("t", two, db, TableBuilder.Options.defaults(), CONTEXT).rows().stream().map(TableRow::label).toList());
         assertNull(t.rows().get(0).cells().get(0).number());
     }
 }
