@@ -1,7 +1,8 @@
 package org.uncts.cts.cli;
 
 import org.uncts.cts.files.InputFile;
-import org.uncts.cts.ingest.ReturnFileReader;
+import org.uncts.cts.ingest.ReturnReader;
+import org.uncts.cts.ingest.ReturnReaders;
 import org.uncts.cts.publication.TableDefinitions;
 import org.uncts.cts.publication.TableException;
 import org.uncts.cts.publication.chart.ChartDefinitionException;
@@ -29,8 +30,8 @@ final class PreFlight {
             throw new JobSpecException(plan.specFile() + ": " + e.getMessage(), e);
         }
         for (SurveyRunPlan.InputReturn in : plan.inputs()) {
-            try (ReturnFileReader reader = new ReturnFileReader(InputFile.inspect(in.path()), in.displayName(), in.layout())) {
-                reader.layout();
+            try (ReturnReader reader = ReturnReaders.open(InputFile.inspect(in.path()), in.displayName(), in.layout(), in.options())) {
+                reader.format();
             }
         }
     }

@@ -18,7 +18,7 @@ import org.uncts.cts.model.RawObservation;
  * physical line of each row. Title lines before the header (dataUNODC exports have two) are
  * skipped; blank lines are not rows.
  */
-public final class ReturnFileReader implements AutoCloseable {
+public final class ReturnFileReader implements ReturnReader {
 
     /** How far down we look for the header row. */
     static final int HEADER_SEARCH_LINES = 10;
@@ -70,11 +70,17 @@ public final class ReturnFileReader implements AutoCloseable {
         return layout;
     }
 
+    @Override
+    public String format() {
+        return layout.specName();
+    }
+
     public long headerLine() {
         return headerLine;
     }
 
     /** The next data row, or null at the end of the file. */
+    @Override
     public RawObservation next() {
         while (true) {
             long linesBefore = parser.getCurrentLineNumber();

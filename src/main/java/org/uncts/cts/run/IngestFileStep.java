@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.uncts.cts.files.InputFile;
+import org.uncts.cts.ingest.ReadOptions;
 import org.uncts.cts.ingest.ReturnLayout;
 import org.uncts.cts.model.RawObservation;
 import org.uncts.cts.spec.SurveyRunPlan;
@@ -55,8 +56,10 @@ public class IngestFileStep implements Step {
         String displayName = ctx.getString(InputFilePartitioner.DISPLAY_NAME);
         String layout = ctx.getString(InputFilePartitioner.LAYOUT, "");
 
+        ReadOptions options = plan.inputs().stream().filter(in -> in.displayName().equals(displayName)).findFirst()
+                .map(SurveyRunPlan.InputReturn::options).orElse(ReadOptions.NONE);
         ReturnItemReader reader = new ReturnItemReader(InputFile.inspect(Path.of(ctx.getString(InputFilePartitioner.FILE))),
-                displayName, layout.isEmpty() ? null : ReturnLayout.valueOf(layout));
+                displayName, layout.isEmpty() ? null : ReturnLayout.valueOf(layout), options);
         RowValidatingProcessor processor = new RowValidatingProcessor(
                 new RowValidator(loaded.reference(), plan.years(), runId, plan.rules()));
         StagingItemWriter writer = new StagingItemWriter(StagingLayout.of(plan.outputDir(), runId),

@@ -2,12 +2,14 @@ package org.uncts.cts.run;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.uncts.cts.files.InputFile;
-import org.uncts.cts.ingest.ReturnFileReader;
+import org.uncts.cts.ingest.ReadOptions;
+import org.uncts.cts.ingest.ReturnReader;
+import org.uncts.cts.ingest.ReturnReaders;
 import org.uncts.cts.ingest.ReturnLayout;
 import org.uncts.cts.model.RawObservation;
 
 /**
- * Batch adapter over {@link ReturnFileReader}. The item count it saves in the step's execution
+ * Batch adapter over a {@link ReturnReader}. The item count it saves in the step's execution
  * context is how a restart skips the rows already staged; it is also the "rows read" of the file.
  */
 public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<RawObservation> {
@@ -22,12 +24,14 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
     private final InputFile file;
     private final String displayName;
     private final ReturnLayout layout;
-    private ReturnFileReader reader;
+    private final ReadOptions options;
+    private ReturnReader reader;
 
-    public ReturnItemReader(InputFile file, String displayName, ReturnLayout layout) {
+    public ReturnItemReader(InputFile file, String displayName, ReturnLayout layout, ReadOptions options) {
         this.file = file;
         this.displayName = displayName;
         this.layout = layout;
+        this.options = options;
         setName(NAME);
     }
 
@@ -42,7 +46,7 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
     @Override
     protected void doOpen() {
         rows = 0;
-        reader = new ReturnFileReader(file, displayName, layout);
+        reader = ReturnReaders.open(file, displayName, layout, options);
     }
 
     /** Also records what the file turned out to be, for the runs dataset. */
@@ -54,7 +58,7 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
         ctx.putString(PublishTasklet.FILE_ENCODING, file.encodingLabel());
         ctx.putString(PublishTasklet.FILE_CHARSET, file.charset().name());
         if (reader != null) {
-            ctx.putString(PublishTasklet.FILE_FORMAT, reader.layout().specName());
+            ctx.putString(PublishTasklet.FILE_FORMAT, reader.format());
         }
     }
 

@@ -37,9 +37,25 @@ public record JobSpec(
                         @JsonProperty(value = "to", required = true) Integer to) {
     }
 
-    /** One file or glob (e.g. returns/*.csv) and its layout: canonical, dataunodc, sdmx-csv or auto. */
+    /**
+     * One file or glob (e.g. returns/*.csv), its layout (canonical, dataunodc, sdmx-csv, ...; auto when
+     * not given) and how to read it.
+     *
+     * @param template           questionnaire template (YAML) of an Excel return, relative to the spec
+     * @param delimiter          CSV delimiter: ",", ";", "tab" or "|"
+     * @param decimalMark        "." or ","
+     * @param thousandsSeparator ".", ",", "space", "nbsp" (no-break space) or "none"
+     */
     public record Input(@JsonProperty(value = "path", required = true) String path,
-                        @JsonProperty("format") String format) {
+                        @JsonProperty("format") String format,
+                        @JsonProperty("template") String template,
+                        @JsonProperty("delimiter") String delimiter,
+                        @JsonProperty("decimal_mark") String decimalMark,
+                        @JsonProperty("thousands_separator") String thousandsSeparator) {
+
+        public Input(String path, String format) {
+            this(path, format, null, null, null, null);
+        }
     }
 
     /**

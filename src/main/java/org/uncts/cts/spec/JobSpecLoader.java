@@ -10,9 +10,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.uncts.cts.ingest.ReadOptions;
 import org.uncts.cts.ingest.ReturnLayout;
 import org.uncts.cts.validate.ReferenceYears;
 import org.uncts.cts.validate.catalogue.RuleCatalogue;
@@ -130,6 +132,7 @@ public final class JobSpecLoader {
                             + String.join(", ", java.util.Arrays.stream(ReturnLayout.values()).map(ReturnLayout::specName).toList()));
                 }
             }
+            ReadOptions options = readOptions(base, in, problems);
             List<Path> matched = expand(base, in.path());
             if (matched.isEmpty()) {
                 problems.add("inputs: " + in.path() + " matches no file (looked in " + base.resolve(in.path()).getParent() + ")");
@@ -137,7 +140,7 @@ public final class JobSpecLoader {
             for (Path p : matched) {
                 if (seen.add(p)) {
                     String display = p.startsWith(project) ? project.relativize(p).toString() : p.toString();
-                    inputs.add(new SurveyRunPlan.InputReturn(p, display.replace('\\', '/'), layout));
+                    inputs.add(new SurveyRunPlan.InputReturn(p, display.replace('\\', '/'), layout, options));
                 }
             }
         }
@@ -184,6 +187,39 @@ public final class JobSpecLoader {
                 new ReferenceYears(js.referenceYears().from(), js.referenceYears().to()), List.copyOf(inputs),
                 countries, population, crimeCodes, indicators, output, rules, previousVintage, edition,
                 js.schedule() == null ? null : js.schedule().strip(), tableFolders, chartFolders);
+    }
+
+    /** The reading options of an input, each checked: a template that exists, one-character marks. */
+    private static ReadOptions readOptions(Path base, JobSpec.Input in, List<String> problems) {
+        Path template = null;
+        if (in.template() != null) {
+            template = base.resolve(in.template()).normalize();
+            if (!Files.isRegularFile(template)) {
+                problems.add("inputs: template " + in.template() + " of " + in.path() + " does not exist (looked for " + template + ")");
+            }
+        }
+        Character delimiter = mark(in.delimiter(), Map.of(",", ',', ";", ';', "tab", '\t', "|", '|'),
+                "delimiter", in.path(), problems);
+        Character decimal = mark(in.decimalMark(), Map.of(".", '.', ",", ','), "decimal_mark", in.path(), problems);
+        Character thousands = mark(in.thousandsSeparator(), Map.of(".", '.', ",", ',', "space", ' ', "nbsp", '\u00A0',
+                "none", '\0'), "thousands_separator", in.path(), problems);
+        if (decimal != null && decimal.equals(thousands)) {
+            problems.add("inputs: " + in.path() + " has the same decimal_mark and thousands_separator '" + decimal + "'");
+        }
+        return new ReadOptions(template, delimiter, decimal, thousands);
+    }
+
+    /** A declared mark by its name in the spec; '\0' stands for "none". */
+    private static Character mark(String given, Map<String, Character> allowed, String key, String path, List<String> problems) {
+        if (given == null) {
+            return null;
+        }
+        Character c = allowed.get(given.strip().toLowerCase(Locale.ROOT));
+        if (c == null) {
+            problems.add("inputs: " + key + " '" + given + "' of " + path + " is not one of "
+                    + String.join(", ", new java.util.TreeSet<>(allowed.keySet())));
+        }
+        return c;
     }
 
     private static List<Path> folders(Path base, List<String> names, String key, List<String> problems) {

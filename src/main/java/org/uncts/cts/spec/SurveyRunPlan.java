@@ -2,6 +2,7 @@ package org.uncts.cts.spec;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.uncts.cts.ingest.ReadOptions;
 import org.uncts.cts.ingest.ReturnLayout;
 import org.uncts.cts.validate.ReferenceYears;
 import org.uncts.cts.validate.catalogue.RuleCatalogue;
@@ -96,7 +97,17 @@ public record SurveyRunPlan(
      * @param displayName the file's path relative to the project folder (the spec folder's parent),
      *                    or absolute when outside it; how findings name the file
      * @param layout      the declared layout, or null to recognise it from the header
+     * @param options     what the spec declares about reading the file (template, delimiter, decimal mark...)
      */
-    public record InputReturn(Path path, String displayName, ReturnLayout layout) {
+    public record InputReturn(Path path, String displayName, ReturnLayout layout, ReadOptions options) {
+
+        public InputReturn {
+            options = options == null ? ReadOptions.NONE : options;
+        }
+
+        /** An input with nothing declared but its layout. */
+        public InputReturn(Path path, String displayName, ReturnLayout layout) {
+            this(path, displayName, layout, ReadOptions.NONE);
+        }
     }
 }
