@@ -447,6 +447,8 @@ public final class TableBuilder {
         return switch (s) {
             case "mk_direction" -> "NULL, mk_direction";
             case "first_year", "last_year" -> "NULL, CAST(" + s + " AS VARCHAR)";
+            // as statisticians print a p-value: below 0.001 it is "<0.001", not 0.000
+            case "mk_p" -> "CASE WHEN mk_p >= 0.001 THEN mk_p END, CASE WHEN mk_p < 0.001 THEN '<0.001' END";
             default -> "CAST(" + s + " AS DOUBLE), NULL";
         };
     }

@@ -158,14 +158,15 @@ class TableBuilderTest {
                 new TableDefinition.Cell("sdg_16_1_1", null, null, null, null, null, null, s, "all", null));
         TableDefinition def = new TableDefinition("Trend", null, new TableDefinition.Rows("regions", null, null,
                 List.of("world", "m49_region")), null, "period",
-                List.of(stat.apply("first_year"), stat.apply("last_year"), stat.apply("ols_annual_pct"), stat.apply("mk_direction")),
+                List.of(stat.apply("first_year"), stat.apply("last_year"), stat.apply("ols_annual_pct"), stat.apply("mk_direction"),
+                        stat.apply("mk_p")),
                 List.of(), null);
         PublicationTable t = TableBuilder.build("t", def, db, TableBuilder.Options.defaults(), CONTEXT);
         Map<String, List<String>> rows = byLabel(t);
         // years print as 2015, not 2,015; the direction is the dataset's
-        assertEquals(List.of("2015", "2024", "-2.3 i", "decreasing"), rows.get("World"), "2 of its years include imputed countries");
-        assertEquals(List.of("2015", "2024", "0.4", "no significant trend"), rows.get("Europe"));
-        assertEquals(List.of("..", "..", "..", ".."), rows.get("Africa"), "Africa has aggregates but no trend");
+        assertEquals(List.of("2015", "2024", "-2.3 i", "decreasing", "<0.001"), rows.get("World"), "2 of its years include imputed countries");
+        assertEquals(List.of("2015", "2024", "0.4", "no significant trend", "0.5"), rows.get("Europe"), "p 0.52 at 1 decimal");
+        assertEquals(List.of("..", "..", "..", "..", ".."), rows.get("Africa"), "Africa has aggregates but no trend");
         assertEquals(List.of("World", "Africa", "Europe"), t.rows().stream().map(TableRow::label).toList(),
                 "one kind of region: no heading");
         TableDefinition two = new TableDefinition("Trend", null, new TableDefinition.Rows("regions", null, null,

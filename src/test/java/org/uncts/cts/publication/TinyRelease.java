@@ -66,7 +66,7 @@ public final class TinyRelease {
                         'Total' AS dimension, 'Total' AS category, '_T' AS sex, '_T' AS age)""");
             st.execute("""
                     CREATE TABLE regional_trends AS SELECT * FROM (VALUES
-                      ('world', '001', 'all', 2015, 2015, 2024, 10, 2, -2.345, -3.0, -1.5, -25, 0.001, 'decreasing'),
+                      ('world', '001', 'all', 2015, 2015, 2024, 10, 2, -2.345, -3.0, -1.5, -25, 0.0004, 'decreasing'),
                       ('m49_region', '150', 'all', 2015, 2015, 2024, 10, 0, 0.4, -0.2, 1.0, 5, 0.52, 'no significant trend'))
                       t(grouping, region_code, period, segment_start, first_year, last_year, n_points, n_points_imputed,
                         ols_annual_pct, ols_ci_low, ols_ci_high, mk_s, mk_p, mk_direction),
