@@ -3,6 +3,7 @@ package org.uncts.cts.ingest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,12 +17,16 @@ import org.uncts.cts.model.RawObservation;
 /**
  * Streams the data rows of one return file as {@link RawObservation}s, one at a time, keeping the
  * physical line of each row. Title lines before the header (dataUNODC exports have two) are
- * skipped; blank lines are not rows.
+ * skipped; blank lines are not rows. A wide return (years as columns) gives one observation per
+ * filled year cell, each with the physical line and its year column. Value cells are read under
+ * the file's number convention ({@link NumberConvention}).
  */
 public final class ReturnFileReader implements ReturnReader {
 
     /** How far down we look for the header row. */
     static final int HEADER_SEARCH_LINES = 10;
+    /** A header line longer than this is not a header: binary data or one huge line would otherwise be held whole. */
+    static final int MAX_HEADER_LINE_CHARS = 1 << 16;
 
     private final InputFile file;
     private final String displayName;
@@ -35,17 +40,31 @@ public final class ReturnFileReader implements ReturnReader {
     private final SdmxCsvRows sdmx;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    /** The year columns of a wide return; null for one row per line. */
+    private final WideColumns wide;
+    private final NumberConvention numbers;
+    /** Observations of the current wide line not yet returned. */
+    private final ArrayDeque<RawObservation> pending = new ArrayDeque<>();
+    /** Set once the CSV text cannot be parsed further (an unclosed quote): the rest of the file is one rejected row. */
+    private boolean broken;
 
     /**
      * @param displayName how the file is named in findings (a path relative to the job spec)
      * @param layout      the expected layout, or null to recognise it from the header
      */
     public ReturnFileReader(InputFile file, String displayName, ReturnLayout layout) {
+        this(file, displayName, layout, ReadOptions.NONE);
+    }
+
+    /**
+     * @param options the delimiter, decimal mark and thousands separator the job spec declares (each optional)
+     */
+    public ReturnFileReader(InputFile file, String displayName, ReturnLayout layout, ReadOptions options) {
         this.file = file;
         this.displayName = displayName;
         try {
             this.text = new BufferedReader(file.openReader(), 1 << 16);
-            Header header = findHeader(text, displayName, layout);
+            Header header = findHeader(text, displayName, layout, options.delimiter());
             this.layout = header.layout;
             this.delimiter = header.delimiter;
             this.headerLine = header.line;
@@ -55,6 +74,10 @@ public final class ReturnFileReader implements ReturnReader {
                 fieldOfColumn[i] = header.layout.fieldOf(header.cells.get(i));
             }
             this.sdmx = header.layout == ReturnLayout.SDMX_CSV ? SdmxCsvRows.of(displayName, headerLine, header.cells) : null;
+            this.wide = header.layout == ReturnLayout.WIDE ? WideColumns.of(displayName, headerLine, header.cells) : null;
+            // SDMX-CSV fixes the decimal point and has no thousands separators: its values are read as they stand
+            this.numbers = sdmx != null ? null
+                    : new NumberConvention(displayName, delimiter, options.decimalMark(), options.thousandsSeparator());
             this.parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
                     .get().parse(text);
             this.records = parser.iterator();
@@ -79,20 +102,82 @@ public final class ReturnFileReader implements ReturnReader {
         return headerLine;
     }
 
-    /** The next data row, or null at the end of the file. */
+    /** The next data row (for a wide return, the next observation), or null at the end of the file. */
     @Override
     public RawObservation next() {
         while (true) {
-            long linesBefore = parser.getCurrentLineNumber();
-            if (!records.hasNext()) {
+            if (!pending.isEmpty()) {
+                return pending.poll();
+            }
+            if (broken) {
                 return null;
             }
-            CSVRecord record = records.next();
+            long linesBefore = parser.getCurrentLineNumber();
+            long line = headerLine + linesBefore + 1;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // Commons CSV stops at an unclosed quote (a truncated file, a stray "): the rest is one rejected row
+                broken = true;
+                return unreadable(line, e);
+            }
             if (isBlank(record)) {
                 continue;
             }
-            return toRaw(record, headerLine + linesBefore + 1);
+            RawObservation raw = toRaw(record, line);
+            if (wide == null || raw.readProblem() != null) {
+                return withValue(raw, "line " + line + ", field value");
+            }
+            expand(raw, record, line);
         }
+    }
+
+    /** The observations of one wide line: one per year cell with a value, a flag or a note. */
+    private void expand(RawObservation line, CSVRecord record, long lineNo) {
+        for (WideColumns.Year y : wide.years()) {
+            String value = cell(record, y.valueCell());
+            String flag = y.flagCell() < 0 ? line.flag() : cell(record, y.flagCell());
+            String note = y.noteCell() < 0 ? line.note() : cell(record, y.noteCell());
+            // a blank year cell is no observation: wide returns leave the years they do not report empty
+            if (value.isEmpty() && (y.flagCell() < 0 || flag.isEmpty()) && (y.noteCell() < 0 || note.isEmpty())) {
+                continue;
+            }
+            RawObservation obs = new RawObservation(line.provenance(), line.country(), y.year(), line.indicator(),
+                    line.iccsCode(), line.dimension(), line.category(), line.sex(), line.age(), line.unit(), value, flag,
+                    note, line.source(), null, line.rawTextSource(), null, y.header(), null);
+            pending.add(withValue(obs, "line " + lineNo + ", column " + y.header()));
+        }
+    }
+
+    private RawObservation withValue(RawObservation raw, String where) {
+        if (numbers == null || raw.readProblem() != null) {
+            return raw;
+        }
+        RawObservation.ValueReading reading = numbers.read(raw.value(), where);
+        return reading == null ? raw : raw.withValueReading(reading);
+    }
+
+    private static String cell(CSVRecord record, int i) {
+        return i < record.size() ? clean(record.get(i)) : "";
+    }
+
+    /** A cell without surrounding blanks or a stray byte order mark (files pasted together carry one inside). */
+    private static String clean(String v) {
+        String s = v.strip();
+        return s.indexOf('\uFEFF') < 0 ? s : s.replace("\uFEFF", "").strip();
+    }
+
+    private RawObservation unreadable(long line, RuntimeException e) {
+        String cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+        String problem = displayName + ", line " + line + ": the CSV text cannot be read from here to the end of the file ("
+                + abbreviate(cause) + "). Usually a quoted field that is never closed (a stray \" or a truncated file):"
+                + " close the quote or re-export the file.";
+        return new RawObservation(new Provenance(displayName, line, file.sha256()), null, null, null, null, null, null,
+                null, null, null, null, null, null, null, () -> "", problem);
     }
 
     private RawObservation toRaw(CSVRecord record, long line) {
@@ -105,7 +190,7 @@ public final class ReturnFileReader implements ReturnReader {
         for (int i = 0; i < Math.min(n, columnCount); i++) {
             ReturnLayout.Field field = fieldOfColumn[i];
             if (field != null) {
-                String v = record.get(i).strip();
+                String v = clean(record.get(i));
                 f[field.ordinal()] = sdmx == null ? v : sdmx.value(i, v);
             }
         }
@@ -175,19 +260,20 @@ public final class ReturnFileReader implements ReturnReader {
     private record Header(ReturnLayout layout, char delimiter, long line, List<String> cells) {
     }
 
-    private static Header findHeader(BufferedReader text, String displayName, ReturnLayout expected) throws IOException {
+    private static Header findHeader(BufferedReader text, String displayName, ReturnLayout expected, Character declared)
+            throws IOException {
         List<String> seen = new ArrayList<>();
         for (int line = 1; line <= HEADER_SEARCH_LINES; line++) {
-            String s = text.readLine();
+            String s = readLine(text, displayName, line);
             if (s == null) {
                 break;
             }
             seen.add(s);
-            char delimiter = delimiterOf(s);
+            char delimiter = declared != null ? declared : delimiterOf(s);
             List<String> cells = splitHeader(s, delimiter);
             // the most specific layout first: a dataUNODC header also has country, year, indicator and value
             for (ReturnLayout candidate : expected == null
-                    ? new ReturnLayout[] {ReturnLayout.SDMX_CSV, ReturnLayout.DATAUNODC, ReturnLayout.CANONICAL}
+                    ? new ReturnLayout[] {ReturnLayout.SDMX_CSV, ReturnLayout.DATAUNODC, ReturnLayout.CANONICAL, ReturnLayout.WIDE}
                     : new ReturnLayout[] {expected}) {
                 if (candidate.matches(cells)) {
                     return new Header(candidate, delimiter, line, cells);
@@ -195,11 +281,51 @@ public final class ReturnFileReader implements ReturnReader {
             }
         }
         String wanted = expected == null
-                ? ReturnLayout.CANONICAL.describe() + ", " + ReturnLayout.DATAUNODC.describe() + " or " + ReturnLayout.SDMX_CSV.describe()
+                ? ReturnLayout.CANONICAL.describe() + ", " + ReturnLayout.DATAUNODC.describe() + ", " + ReturnLayout.SDMX_CSV.describe()
+                        + " or " + ReturnLayout.WIDE.describe()
                 : expected.describe();
+        String binary = seen.stream().anyMatch(l -> l.indexOf('\0') >= 0)
+                ? " The file holds NUL characters: it is binary (not a CSV), or UTF-16 without a byte order mark; save it as CSV UTF-8."
+                : "";
         throw new ReturnFormatException(displayName + ": no header row found in the first " + HEADER_SEARCH_LINES
                 + " lines. Expected the columns of the " + wanted + " layout; first line was: "
-                + (seen.isEmpty() ? "(empty file)" : abbreviate(seen.get(0))) + ". See docs/input-formats.md.");
+                + (seen.isEmpty() ? "(empty file)" : printable(abbreviate(seen.get(0)))) + "." + binary
+                + " See docs/input-formats.md.");
+    }
+
+    /** One line of the header search, refusing lines too long to be a header (binary data, a multi-megabyte line). */
+    private static String readLine(BufferedReader text, String displayName, int line) throws IOException {
+        StringBuilder sb = new StringBuilder(256);
+        while (true) {
+            int c = text.read();
+            if (c < 0) {
+                return sb.isEmpty() ? null : sb.toString();
+            }
+            if (c == '\n') {
+                return sb.toString();
+            }
+            if (c == '\r') {
+                text.mark(1);
+                if (text.read() != '\n') {
+                    text.reset();
+                }
+                return sb.toString();
+            }
+            if (sb.length() >= MAX_HEADER_LINE_CHARS) {
+                throw new ReturnFormatException(displayName + ": line " + line + " is longer than " + MAX_HEADER_LINE_CHARS
+                        + " characters before any header row was found, so this is not a return CSV (binary data, or"
+                        + " a file without line breaks). First characters: " + printable(abbreviate(sb.toString()))
+                        + ". See docs/input-formats.md.");
+            }
+            sb.append((char) c);
+        }
+    }
+
+    /** Text for a message: control characters (NULs of binary files) shown as '?'. */
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) || c == 0xFFFD ? '?' : c));
+        return sb.toString();
     }
 
     private static char delimiterOf(String headerLine) {

@@ -38,7 +38,20 @@ public enum ReturnLayout {
             Map.entry("obs_value", Field.VALUE), Map.entry("obs_status", Field.OBS_STATUS),
             Map.entry("comment_obs", Field.NOTE), Map.entry("comment", Field.NOTE),
             Map.entry("source_detail", Field.SOURCE)),
-            List.of("ref_area", "indicator", "time_period", "obs_value"));
+            List.of("ref_area", "indicator", "time_period", "obs_value")),
+    /**
+     * Years as columns: the key columns of the canonical layout without year and value, then one
+     * column per year ("2015", "2016"...), each optionally followed anywhere by its own "2015 flag"
+     * and "2015 note" columns. A "flag", "note" or "source" column applies to every year of its
+     * line. Each filled year cell is one observation; see {@link WideColumns}.
+     */
+    WIDE(Map.ofEntries(
+            Map.entry("country", Field.COUNTRY), Map.entry("indicator", Field.INDICATOR),
+            Map.entry("iccs_code", Field.ICCS_CODE), Map.entry("iccs", Field.ICCS_CODE), Map.entry("iccs code", Field.ICCS_CODE),
+            Map.entry("dimension", Field.DIMENSION), Map.entry("category", Field.CATEGORY),
+            Map.entry("sex", Field.SEX), Map.entry("age", Field.AGE), Map.entry("unit", Field.UNIT),
+            Map.entry("flag", Field.FLAG), Map.entry("note", Field.NOTE), Map.entry("source", Field.SOURCE)),
+            List.of("country", "indicator"));
 
     /** The fields of a raw observation a column can feed. */
     public enum Field { COUNTRY, YEAR, INDICATOR, ICCS_CODE, DIMENSION, CATEGORY, SEX, AGE, UNIT, VALUE, FLAG, NOTE, SOURCE,
@@ -69,10 +82,15 @@ public enum ReturnLayout {
             // what makes a file SDMX-CSV is its first columns; missing components are then named by SdmxCsvRows
             return SdmxCsvRows.isSdmxHeader(names);
         }
+        if (this == WIDE) {
+            // a year column and a value column make it canonical, whatever else the header has
+            return names.containsAll(required) && !names.contains("year") && !names.contains("value")
+                    && WideColumns.yearCount(names) >= 2;
+        }
         return names.containsAll(required);
     }
 
-    /** The layout's name as written in job specs: canonical, dataunodc, sdmx-csv. */
+    /** The layout's name as written in job specs: canonical, dataunodc, sdmx-csv, wide. */
     public String specName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -90,6 +108,9 @@ public enum ReturnLayout {
 
     /** The layout and the columns that identify it, for messages: "canonical (country, year, indicator, value)". */
     public String describe() {
+        if (this == WIDE) {
+            return specName() + " (country, indicator and two or more year columns such as 2015, 2016)";
+        }
         return this == SDMX_CSV
                 ? specName() + " (DATAFLOW, or STRUCTURE and STRUCTURE_ID, then " + String.join(", ",
                         required.stream().map(c -> c.toUpperCase(Locale.ROOT)).toList()) + ")"
@@ -103,6 +124,7 @@ public enum ReturnLayout {
     }
 
     static String normalize(String headerCell) {
-        return headerCell == null ? "" : headerCell.strip().toLowerCase(Locale.ROOT);
+        // a byte order mark inside the file (two exports pasted together) is not part of a name
+        return headerCell == null ? "" : headerCell.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
     }
 }

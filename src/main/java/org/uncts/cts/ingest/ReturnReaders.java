@@ -14,6 +14,6 @@ public final class ReturnReaders {
      * @throws ReturnFormatException when the file cannot be read as a return, naming the file and why
      */
     public static ReturnReader open(InputFile file, String displayName, ReturnLayout layout, ReadOptions options) {
-        return new ReturnFileReader(file, displayName, layout);
+        return new ReturnFileReader(file, displayName, layout, options == null ? ReadOptions.NONE : options);
     }
 }

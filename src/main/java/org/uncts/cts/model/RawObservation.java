@@ -29,14 +29,53 @@ public record RawObservation(
         String obsStatus,
         java.util.function.Supplier<String> rawTextSource,
         /** A structural problem found while reading (e.g. wrong number of cells), or null. */
-        String readProblem) {
+        String readProblem,
+        /** The column a wide-layout observation comes from (its year column, "2019"), or null for one row per line. */
+        String column,
+        /**
+         * How the reader read the value under the file's number convention (decimal mark, thousands
+         * separator), or null when the value cell is to be parsed as it stands.
+         */
+        ValueReading valueReading) {
+
+    /**
+     * The value cell read under a declared or detected number convention.
+     *
+     * @param number   the value as plain digits with a '.' decimal point ("1234.5"), for the value parser;
+     *                 null when it could not be read (then ruleId and message say why)
+     * @param ruleId   the row rule the value breaks (value-ambiguous-number, value-non-numeric), or null
+     * @param expected what the value should look like, for the finding
+     * @param message  the finding's message: file, line, field and what to declare or correct
+     */
+    public record ValueReading(String number, String ruleId, String expected, String message) {
+    }
+
+    /** A row of one observation per line, read without a number convention. */
+    public RawObservation(Provenance provenance, String country, String year, String indicator, String iccsCode,
+            String dimension, String category, String sex, String age, String unit, String value, String flag,
+            String note, String source, String obsStatus, java.util.function.Supplier<String> rawTextSource,
+            String readProblem) {
+        this(provenance, country, year, indicator, iccsCode, dimension, category, sex, age, unit, value, flag, note,
+                source, obsStatus, rawTextSource, readProblem, null, null);
+    }
 
     /** A row of a layout with flags (no OBS_STATUS column). */
     public RawObservation(Provenance provenance, String country, String year, String indicator, String iccsCode,
             String dimension, String category, String sex, String age, String unit, String value, String flag,
             String note, String source, java.util.function.Supplier<String> rawTextSource, String readProblem) {
         this(provenance, country, year, indicator, iccsCode, dimension, category, sex, age, unit, value, flag, note,
-                source, null, rawTextSource, readProblem);
+                source, null, rawTextSource, readProblem, null, null);
+    }
+
+    /** This row with the value read under the file's number convention. */
+    public RawObservation withValueReading(ValueReading reading) {
+        return new RawObservation(provenance, country, year, indicator, iccsCode, dimension, category, sex, age, unit,
+                value, flag, note, source, obsStatus, rawTextSource, readProblem, column, reading);
+    }
+
+    /** "column 2019" for an observation of a wide row, "" otherwise: how messages locate the cell. */
+    public String columnLabel() {
+        return column == null ? "" : "column " + column;
     }
 
     /** True for rows of a layout that gives SDMX OBS_STATUS codes rather than flags. */

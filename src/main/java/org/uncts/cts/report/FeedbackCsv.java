@@ -45,7 +45,8 @@ final class FeedbackCsv {
 
     /**
      * A text cell as Excel should show it: a cell that Excel would take for a formula (it starts
-     * with =, @, or + or - not followed by a digit) gets a leading apostrophe.
+     * with =, @, tab, CR, or + or - unless it is a plain number such as -3 or +1.5) gets a leading
+     * apostrophe. "-2+3" from a return's value cell would otherwise be computed.
      */
     static String text(String s) {
         if (s == null || s.isEmpty()) {
@@ -53,7 +54,9 @@ final class FeedbackCsv {
         }
         char c = s.charAt(0);
         boolean formula = c == '=' || c == '@' || c == '\t' || c == '\r'
-                || ((c == '+' || c == '-') && (s.length() == 1 || !Character.isDigit(s.charAt(1))));
+                || ((c == '+' || c == '-') && !SIGNED_NUMBER.matcher(s).matches());
         return formula ? "'" + s : s;
     }
+
+    private static final java.util.regex.Pattern SIGNED_NUMBER = java.util.regex.Pattern.compile("[+-]\\d+(\\.\\d+)?");
 }

@@ -28,6 +28,8 @@ public enum RowRule {
     UNIT_UNKNOWN("unit-unknown", true),
     FLAG_UNKNOWN("flag-unknown", true),
     VALUE_NON_NUMERIC("value-non-numeric", true),
+    /** A value that reads as two different numbers (1.234, 2,500) when the file's decimal mark is not known. */
+    VALUE_AMBIGUOUS_NUMBER("value-ambiguous-number", true),
     VALUE_NEGATIVE("value-negative", false),
     VALUE_FRACTIONAL_COUNT("value-fractional-count", false),
     VALUE_DASH_NIL("value-dash-nil", false),

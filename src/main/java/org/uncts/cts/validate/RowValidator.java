@@ -94,7 +94,18 @@ public final class RowValidator {
         }
 
         Double value = null;
-        ParsedValue parsed = raw.hasObsStatus() ? SdmxValues.value(raw.value()) : ValueParser.parse(raw.value());
+        RawObservation.ValueReading reading = raw.valueReading();
+        ParsedValue parsed;
+        if (reading != null && reading.number() == null) {
+            // the reader could not read the value under the file's number convention: no guess either way
+            f.add(RowRule.byId(reading.ruleId()).orElse(RowRule.VALUE_NON_NUMERIC), "value", raw.value(),
+                    reading.expected(), reading.message());
+            parsed = new ParsedValue(null, null, ParsedValue.Kind.MISSING);
+        } else if (raw.hasObsStatus()) {
+            parsed = SdmxValues.value(raw.value());
+        } else {
+            parsed = ValueParser.parse(reading == null ? raw.value() : reading.number());
+        }
         switch (parsed.kind()) {
             case NOT_A_NUMBER -> f.add(RowRule.VALUE_NON_NUMERIC, "value", raw.value(), "a number or a missing-value marker (..)",
                     "Value '" + raw.value() + "' is not a number; use a number, or '..' if not available.");
@@ -292,8 +303,11 @@ public final class RowValidator {
             if (issues.isEmpty()) {
                 issues = new ArrayList<>(2);
             }
+            // a wide row gives one observation per year column: the message names the column
+            String located = raw.column() == null || message.startsWith("Column ") ? message
+                    : "Column " + raw.column() + ": " + message;
             issues.add(new ValidationIssue(rule.id(), severity, raw.provenance(), rawSeriesKey(raw), field,
-                    value, expected, message));
+                    value, expected, located));
             error |= severity == Severity.ERROR;
         }
 

@@ -254,6 +254,9 @@ class FeedbackReportsTest {
         assertEquals("'@x", FeedbackCsv.text("@x"));
         assertEquals("'-x", FeedbackCsv.text("-x"));
         assertEquals("+5", FeedbackCsv.text("+5"));
+        assertEquals("-3.5", FeedbackCsv.text("-3.5"));
+        assertEquals("'-2+3", FeedbackCsv.text("-2+3"), "a sum after a sign is a formula too");
+        assertEquals("'+1+cmd|' /C calc'!A0", FeedbackCsv.text("+1+cmd|' /C calc'!A0"));
 
         List<CSVRecord> civ = csv(out.resolve("CIV.csv"));
         assertEquals(List.of("turned-zero", "year-on-year-change", "country-by-name"),
@@ -364,5 +367,32 @@ class FeedbackReportsTest {
             assertEquals(FeedbackCsv.COLUMNS, p.getHeaderNames());
             return p.getRecords();
         }
+    }
+
+    /** A country code from input can never name a file outside the report folder (hostile-inputs corpus). */
+    @Test
+    void hostileCountryCodesStayInsideTheReportFolder() throws IOException {
+        rows.add(issue("../../escaped", "ERROR", "value-non-numeric", "row", HOMICIDE, null, 2020, null, "=1+1", null,
+                null, "=HYPERLINK(\"http://x\")", false, "../../x.csv", 80L, null));
+        rows.add(issue("..", "ERROR", "value-non-numeric", "row", HOMICIDE, null, 2020, null, "-2+3", null,
+                null, "@cmd", false, HOM, 81L, null));
+        rows.add(issue("/tmp/abs", "ERROR", "value-non-numeric", "row", HOMICIDE, null, 2020, null, "x", null,
+                null, "x", false, HOM, 82L, null));
+        ParquetPart.write(issues, PublishedSchemas.VALIDATION_ISSUE, rows);
+        write();
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                assertTrue(p.startsWith(out) || p.startsWith(issues.getParent()) || p.equals(countries), "outside: " + p);
+                if (p.startsWith(out)) {
+                    assertEquals(out, p.getParent(), "one folder, no sub-folders: " + p);
+                }
+            }
+        }
+        assertFalse(Files.exists(dir.resolve("escaped.html")) || Files.exists(dir.getParent().resolve("escaped.html")));
+        String csv = Files.list(out).filter(p -> p.getFileName().toString().endsWith(".csv"))
+                .map(p -> { try { return Files.readString(p); } catch (IOException e) { throw new java.io.UncheckedIOException(e); } })
+                .reduce("", String::concat);
+        assertTrue(csv.contains("'=1+1") && csv.contains("'-2+3") && csv.contains("'@cmd"), csv);
+        assertFalse(csv.contains(",=1+1") || csv.contains(",-2+3,") || csv.contains(",@cmd"), csv);
     }
 }
