@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 no ERROR finding (warnings and infos are fine), 3 at least one ERROR finding,",
             "            1 the run itself failed, 2 bad input (a missing file, an unreadable header, a bad spec or --out).",
             "", "Examples:", "  ./cts validate sample-data/returns/cts2025_justice.csv",
-            "  ./cts validate --template sample-data/templates/cts-homicide-v1.yml sample-data/returns-xlsx/cts2025_homicide_GBR.xlsx"})
+            "  ./cts validate --template sample-data/templates/cts-homicide-v1.yml sample-data/returns-xlsx/cts2025_homicide_PRT.xlsx"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--spec", paramLabel = "JOB_SPEC", defaultValue = "jobs/sample-cycle.yml",

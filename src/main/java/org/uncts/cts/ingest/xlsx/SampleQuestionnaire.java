@@ -17,26 +17,26 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the sample Excel return of the sample cycle, {@code cts2025_homicide_GBR.xlsx} (laid out
+ * Writes the sample Excel return of the sample cycle, {@code cts2025_homicide_PRT.xlsx} (laid out
  * as sample-data/templates/cts-homicide-v1.yml reads it), and its CSV twin in the canonical layout
- * with the same observations, which the tests compare. Figures are invented: the totals and sexes
- * are the sums of the three UK jurisdictions in the dataUNODC extract, the mechanisms add up.
+ * with the same observations, which the tests compare. Figures are invented (Portugal, about 1 victim
+ * per 100,000); male + female = total and the mechanisms add up to the total.
  *
  * <pre>  ./mvnw -q -o compile exec:java -Dexec.mainClass=org.uncts.cts.ingest.xlsx.SampleQuestionnaire -Dexec.args=sample-data/returns-xlsx</pre>
  * or {@code java -cp target/classes:$(cat target/classpath) ...}; see docs/input-formats.md.
  */
 public final class SampleQuestionnaire {
 
-    static final String COUNTRY = "GBR";
+    static final String COUNTRY = "PRT";
     static final int FIRST_YEAR = 2015;
     static final int YEARS = 10;
 
-    static final int[] MALE = {453, 499, 561, 508, 532, 499, 498, 442, 465, 462};
-    static final int[] FEMALE = {183, 218, 220, 209, 211, 199, 209, 188, 211, 201};
+    static final int[] MALE = {73, 64, 61, 58, 55, 57, 53, 54, 52, 51};
+    static final int[] FEMALE = {45, 40, 38, 35, 34, 35, 32, 33, 32, 31};
     static final String[] MECHANISMS = {"Firearms or explosives", "Another weapon", "Without a weapon/ other Mechanism",
         "Unspecified means"};
     /** Shares of the total for the first three mechanisms, in thousandths; unspecified means takes the rest. */
-    static final int[] SHARES = {45, 405, 330};
+    static final int[] SHARES = {240, 350, 260};
 
     /** One figure of the workbook and of its twin. */
     record Obs(int excelRow, int year, String dimension, String category, String sex, int value, String flag, String note) {
@@ -72,7 +72,7 @@ public final class SampleQuestionnaire {
         for (int s = 0; s < 3; s++) {
             for (int y = 0; y < YEARS; y++) {
                 int v = s == 0 ? total(y) : s == 1 ? MALE[y] : FEMALE[y];
-                String note = s == 0 && y == 4 ? "includes the 3 victims of the London Bridge attack (29 November)" : null;
+                String note = s == 0 && y == 4 ? "includes the 3 victims of a single incident in Setubal" : null;
                 out.add(new Obs(6 + s, FIRST_YEAR + y, "Total", "Total", sexes[s], v, y == 9 ? "p" : null, note));
             }
         }
@@ -138,7 +138,7 @@ public final class SampleQuestionnaire {
             // footnote with a flag and its explanation; a flag given as a comment; a note as a comment
             cell(t, 12, 13, "e: estimated from partial police records");
             comment(t, drawing, help, 11, 3 + 3, "e");
-            comment(t, drawing, help, 5, 3 + 4, "includes the 3 victims of the London Bridge attack (29 November)");
+            comment(t, drawing, help, 5, 3 + 4, "includes the 3 victims of a single incident in Setubal");
             wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
 
             Sheet notes = wb.createSheet("Notes");

@@ -28,8 +28,8 @@ import org.uncts.cts.validate.RowValidator;
 /** Excel returns read through the streaming reader and a questionnaire template. */
 class XlsxReturnReaderTest {
 
-    static final Path SAMPLE_XLSX = Path.of("sample-data/returns-xlsx/cts2025_homicide_GBR.xlsx");
-    static final Path SAMPLE_TWIN = Path.of("sample-data/returns-xlsx/cts2025_homicide_GBR_twin.csv");
+    static final Path SAMPLE_XLSX = Path.of("sample-data/returns-xlsx/cts2025_homicide_PRT.xlsx");
+    static final Path SAMPLE_TWIN = Path.of("sample-data/returns-xlsx/cts2025_homicide_PRT_twin.csv");
     static final Path SAMPLE_TEMPLATE = Path.of("sample-data/templates/cts-homicide-v1.yml");
 
     static RowValidator validator;
@@ -77,7 +77,7 @@ class XlsxReturnReaderTest {
         Function<RowOutcome, String> f = o -> fields(o.observation());
         assertThat(xlsx.stream().map(f).toList()).containsExactlyElementsOf(csv.stream().map(f).toList());
         // flags and notes from footnote columns, a footnote "e: text", comments and the row's note column
-        assertThat(xlsx.stream().map(f)).contains("GBR|2015|victims_intentional_homicide|0101|by mechanism|Unspecified means"
+        assertThat(xlsx.stream().map(f)).contains("PRT|2015|victims_intentional_homicide|0101|by mechanism|Unspecified means"
                 + "|TOTAL|_T|COUNT|" + (double) SampleQuestionnaire.mechanism(3, 0) + "|E|e|estimated from partial police records");
         assertThat(xlsx.get(xlsx.size() - 1).raw().flag()).isEqualTo("p");
     }
@@ -87,7 +87,7 @@ class XlsxReturnReaderTest {
         List<RawObservation> rows = XlsxFixtures.readAll(SAMPLE_XLSX, SAMPLE_TEMPLATE);
         RawObservation first = rows.get(0);
         assertThat(first.provenance().line()).isEqualTo(6);
-        assertThat(first.rawText()).startsWith("Table1!D6=636 (=D7+D8); year 2015 (Table1!D5); country GBR (Table1!C3)");
+        assertThat(first.rawText()).startsWith("Table1!D6=118 (=D7+D8); year 2015 (Table1!D5); country PRT (Table1!C3)");
         // labels of merged cells (A6:A8 Total, A10:A13 by mechanism) reach every row of the region
         assertThat(rows).filteredOn(r -> r.provenance().line() == 8).allMatch(r -> "Total".equals(r.dimension())
                 && "Total".equals(r.category()) && "Female".equals(r.sex()));
@@ -96,7 +96,7 @@ class XlsxReturnReaderTest {
         assertThat(rows).filteredOn(r -> r.provenance().line() == 12 && r.year().equals("2018")).singleElement()
                 .satisfies(r -> assertThat(r.flag()).isEqualTo("e"));
         assertThat(rows).filteredOn(r -> r.provenance().line() == 6 && r.year().equals("2019")).singleElement()
-                .satisfies(r -> assertThat(r.note()).contains("London Bridge"));
+                .satisfies(r -> assertThat(r.note()).contains("Setubal"));
         assertThat(rows).noneMatch(r -> r.rawText().contains("Notes!") || "655".equals(r.value()));
         try (ReturnReader r = ReturnReaders.open(InputFile.inspect(SAMPLE_XLSX), "x.xlsx", null,
                 new ReadOptions(SAMPLE_TEMPLATE, null, null, null))) {
@@ -108,7 +108,7 @@ class XlsxReturnReaderTest {
     void hiddenSheetNamedByTheTemplateIsRead() throws Exception {
         Path t = template("""
                 name: notes
-                country: {code: GBR}
+                country: {code: PRT}
                 tables:
                   - sheet: Notes
                     years: {given: [2024], value_columns: "A"}
