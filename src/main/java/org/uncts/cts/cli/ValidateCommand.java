@@ -43,7 +43,8 @@ import picocli.CommandLine.Parameters;
             "Nothing is written to the spec's output folder: the datasets and feedback reports go to --out."},
         footer = {"", "Exit codes: 0 no ERROR finding (warnings and infos are fine), 3 at least one ERROR finding,",
             "            1 the run itself failed, 2 bad input (a missing file, an unreadable header, a bad spec or --out).",
-            "", "Example:", "  ./cts validate sample-data/returns/cts2025_justice.csv"})
+            "", "Examples:", "  ./cts validate sample-data/returns/cts2025_justice.csv",
+            "  ./cts validate --template sample-data/templates/cts-homicide-v1.yml sample-data/returns-xlsx/cts2025_homicide_PRT.xlsx"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--spec", paramLabel = "JOB_SPEC", defaultValue = "jobs/sample-cycle.yml",
@@ -56,7 +57,13 @@ public class ValidateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}, under the current folder). Never the spec's output folder.")
     Path out;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The return files to check (CSV, canonical or dataUNODC layout).")
+    @Option(names = "--template", paramLabel = "TEMPLATE",
+            description = "The questionnaire template (YAML) of the Excel (.xlsx) files given; without it an .xlsx file "
+                    + "named by an input of the spec is read with that input's template.")
+    Path template;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The return files to check (CSV: canonical, dataUNODC or"
+            + " SDMX-CSV layout; Excel .xlsx with a questionnaire template).")
     List<Path> files;
 
     /** What is checked before anything runs. */
@@ -98,8 +105,11 @@ public class ValidateCommand implements Callable<Integer> {
             if (!Files.isRegularFile(abs)) {
                 missing.add(f + (Files.isDirectory(abs) ? " is a folder, not a file" : " does not exist (looked for " + abs + ")"));
             } else if (seen.add(abs)) {
-                inputs.add(new SurveyRunPlan.InputReturn(abs, displayName(f, cwd), null));
+                inputs.add(input(abs, displayName(f, cwd), specPlan));
             }
+        }
+        if (template != null && !Files.isRegularFile(template)) {
+            missing.add("--template " + template + " does not exist (looked for " + template.toAbsolutePath().normalize() + ")");
         }
         if (!missing.isEmpty()) {
             err.println("cts validate: nothing was checked:\n  - " + String.join("\n  - ", missing));
@@ -123,6 +133,29 @@ public class ValidateCommand implements Callable<Integer> {
             return null;
         }
         return new Prepared(plan, List.copyOf(inputs), output);
+    }
+
+    /**
+     * A file to check: with --template, read with it when it is a workbook; else as the spec's input
+     * naming the same file declares it (its format and template), else recognised from its content.
+     */
+    private SurveyRunPlan.InputReturn input(Path abs, String displayName, SurveyRunPlan specPlan) {
+        if (template != null && isZip(abs)) {
+            return new SurveyRunPlan.InputReturn(abs, displayName, null,
+                    new org.uncts.cts.ingest.ReadOptions(template.toAbsolutePath().normalize(), null, null, null));
+        }
+        return specPlan.inputs().stream().filter(in -> in.path().toAbsolutePath().normalize().equals(abs)).findFirst()
+                .map(in -> new SurveyRunPlan.InputReturn(abs, displayName, in.layout(), in.options()))
+                .orElseGet(() -> new SurveyRunPlan.InputReturn(abs, displayName, null));
+    }
+
+    private static boolean isZip(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -74,7 +74,8 @@ public class RunResources {
 
     /**
      * The {@code inputs} job parameter: one line per file, its absolute path, a tab, then the name
-     * findings give it. Layouts are recognised from the header.
+     * findings give it, and for an Excel return a tab and its questionnaire template. Layouts are
+     * recognised from the header.
      */
     public static String encodeInputs(List<SurveyRunPlan.InputReturn> inputs) {
         StringBuilder sb = new StringBuilder();
@@ -83,6 +84,10 @@ public class RunResources {
                 sb.append('\n');
             }
             sb.append(in.path().toAbsolutePath().normalize()).append('\t').append(in.displayName());
+            if (in.options().template() != null) {
+                // an Excel return's questionnaire template travels with it (a third field)
+                sb.append('\t').append(in.options().template().toAbsolutePath().normalize());
+            }
         }
         return sb.toString();
     }
@@ -93,9 +98,11 @@ public class RunResources {
             if (line.isEmpty()) {
                 continue;
             }
-            int tab = line.indexOf('\t');
-            Path path = Path.of(tab < 0 ? line : line.substring(0, tab));
-            out.add(new SurveyRunPlan.InputReturn(path, tab < 0 ? path.toString() : line.substring(tab + 1), null));
+            String[] f = line.split("\t", 3);
+            Path path = Path.of(f[0]);
+            org.uncts.cts.ingest.ReadOptions options = f.length < 3 ? org.uncts.cts.ingest.ReadOptions.NONE
+                    : new org.uncts.cts.ingest.ReadOptions(Path.of(f[2]), null, null, null);
+            out.add(new SurveyRunPlan.InputReturn(path, f.length < 2 ? path.toString() : f[1], null, options));
         }
         return out;
     }

@@ -24,6 +24,9 @@ import org.uncts.cts.validate.catalogue.RuleOverrides;
 /** Reads a job spec, reports every problem in terms of the spec file, and resolves it to a plan. */
 public final class JobSpecLoader {
 
+    /** The format of Excel returns, read with a questionnaire template rather than a CSV layout. */
+    public static final String XLSX = "xlsx";
+
     private JobSpecLoader() {
     }
 
@@ -125,11 +128,19 @@ public final class JobSpecLoader {
         for (JobSpec.Input in : js.inputs()) {
             ReturnLayout layout = null;
             String format = in.format() == null ? "auto" : in.format().strip().toLowerCase(Locale.ROOT);
-            if (!format.equals("auto")) {
+            if (format.equals(XLSX)) {
+                // an Excel return has no CSV layout: ReturnReaders reads a workbook with its template
+                if (in.template() == null) {
+                    problems.add("inputs: " + in.path() + " has format xlsx but no template: add `template: <file>.yml`, the"
+                            + " questionnaire template that says which cells hold which figures (e.g."
+                            + " ../sample-data/templates/cts-homicide-v1.yml; docs/input-formats.md, \"Excel returns\")");
+                }
+            } else if (!format.equals("auto")) {
                 layout = ReturnLayout.bySpecName(format).orElse(null);
                 if (layout == null) {
                     problems.add("inputs: format '" + in.format() + "' of " + in.path() + " is not one of auto, "
-                            + String.join(", ", java.util.Arrays.stream(ReturnLayout.values()).map(ReturnLayout::specName).toList()));
+                            + String.join(", ", java.util.Arrays.stream(ReturnLayout.values()).map(ReturnLayout::specName).toList())
+                            + ", " + XLSX);
                 }
             }
             ReadOptions options = readOptions(base, in, problems);

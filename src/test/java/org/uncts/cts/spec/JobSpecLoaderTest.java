@@ -88,8 +88,12 @@ class JobSpecLoaderTest {
                 () -> JobSpecLoader.load(spec(GOOD.replace("cycle: UN-CTS 2025\n", ""))));
         assertTrue(e.getMessage().contains("cycle"), e.getMessage());
         JobSpecException f = assertThrows(JobSpecException.class,
+                () -> JobSpecLoader.load(spec(GOOD.replace("format: dataunodc", "format: xls"))));
+        assertTrue(f.getMessage().contains("format 'xls'") && f.getMessage().contains("sdmx-csv, wide, xlsx"), f.getMessage());
+        // xlsx is a format, but only with the questionnaire template of the workbook
+        JobSpecException g = assertThrows(JobSpecException.class,
                 () -> JobSpecLoader.load(spec(GOOD.replace("format: dataunodc", "format: xlsx"))));
-        assertTrue(f.getMessage().contains("format 'xlsx'"), f.getMessage());
+        assertTrue(g.getMessage().contains("has format xlsx but no template"), g.getMessage());
     }
 
     @Test
