@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -84,10 +85,15 @@ public final class ReturnFileReader implements ReturnReader {
     public RawObservation next() {
         while (true) {
             long linesBefore = parser.getCurrentLineNumber();
-            if (!records.hasNext()) {
-                return null;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                throw malformed(e, headerLine + linesBefore + 1);
             }
-            CSVRecord record = records.next();
             if (isBlank(record)) {
                 continue;
             }
@@ -118,6 +124,20 @@ public final class ReturnFileReader implements ReturnReader {
         return new RawObservation(new Provenance(displayName, line, file.sha256()),
                 f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13],
                 () -> rawText(record), problem);
+    }
+
+    /**
+     * Commons CSV gives up on a quoted cell that is never closed, or has text after its closing
+     * quote: from there on the file cannot be split into rows, so the whole file is rejected, at
+     * the line where that row starts. Other I/O errors are not the file's content and stay as they are.
+     */
+    private RuntimeException malformed(UncheckedIOException e, long line) {
+        if (!(e.getCause() instanceof CSVException csv)) {
+            return e;
+        }
+        return new ReturnFormatException(displayName + ", line " + line + ": the rows cannot be read from this line on ("
+                + csv.getMessage().replaceFirst("^\\(startline \\d+\\) ", "") + "). A cell that starts with a double quote"
+                + " must end with one, and a double quote inside it is written twice (\"\").");
     }
 
     private boolean extraCellsBlank(CSVRecord record) {
@@ -215,10 +235,13 @@ public final class ReturnFileReader implements ReturnReader {
         return best;
     }
 
-    private static List<String> splitHeader(String line, char delimiter) throws IOException {
+    private static List<String> splitHeader(String line, char delimiter) {
         try (CSVParser p = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(new java.io.StringReader(line))) {
             List<CSVRecord> recs = p.getRecords();
             return recs.isEmpty() ? List.of() : recs.get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            // a line Commons CSV cannot split (a quote never closed, e.g. in a title line) is not the header
+            return List.of();
         }
     }
 
