@@ -341,10 +341,13 @@ public final class ReturnFileReader implements ReturnReader {
         return best;
     }
 
-    private static List<String> splitHeader(String line, char delimiter) throws IOException {
+    private static List<String> splitHeader(String line, char delimiter) {
         try (CSVParser p = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get().parse(new java.io.StringReader(line))) {
             List<CSVRecord> recs = p.getRecords();
             return recs.isEmpty() ? List.of() : recs.get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            // a line Commons CSV cannot split (a quote never closed, e.g. in a title line) is not the header
+            return List.of();
         }
     }
 
