@@ -16,19 +16,18 @@ import org.uncts.cts.ingest.ReadOptions;
  * XLSX returns through {@link org.uncts.cts.ingest.ReturnReaders#open} with a questionnaire
  * template, the way a job spec declares them (oracle: {@link ReaderOracle}).
  *
- * <p>Until the XLSX reader lands, the factory opens every file with the CSV reader, so these
- * targets exercise that reader on workbook bytes; the oracle is the same either way. After it
- * lands: {@link #TEMPLATE} must be a template the reader accepts and {@link #workbookCells} must
- * fill the sheet and cells that template names (docs/fuzzing.md).
+ * <p>A file starting as a ZIP goes to the XLSX reader (anything else to the CSV reader, which must
+ * then refuse it cleanly). {@link #TEMPLATE} is a template the reader accepts, and
+ * {@link #workbookCells} fills the sheet and cells that template names (docs/fuzzing.md).
  */
 class XlsxReturnFuzzTest {
 
     private static final String NAME = "returns/fuzz-input.xlsx";
     /** A minimal questionnaire template, shipped with the seeds. */
     private static final String TEMPLATE = "xlsx-template.yml";
-    /** The sheet the template maps, and the canonical columns its table is laid out in. */
+    /** The sheet the template maps; its row 1 holds the years of columns B and C, rows 2-3 the values. */
     private static final String SHEET = "Data";
-    private static final String[] HEADER = {"country", "year", "indicator", "iccs_code", "sex", "unit", "value", "flag"};
+    private static final String[] HEADER = {"label", "2019", "2020"};
 
     private static Path template;
 
@@ -50,8 +49,9 @@ class XlsxReturnFuzzTest {
             Sheet sheet = wb.createSheet(SHEET);
             // the header as the template expects it, unless the fuzzer overwrites it below
             Row header = sheet.createRow(0);
-            for (int c = 0; c < HEADER.length; c++) {
-                header.createCell(c).setCellValue(HEADER[c]);
+            header.createCell(0).setCellValue(HEADER[0]);
+            for (int c = 1; c < HEADER.length; c++) {
+                header.createCell(c).setCellValue(Integer.parseInt(HEADER[c])); // years as numbers, as Excel stores them
             }
             int rows = data.consumeInt(1, 12);
             for (int r = data.consumeInt(0, 1); r <= rows && data.remainingBytes() > 0; r++) {
