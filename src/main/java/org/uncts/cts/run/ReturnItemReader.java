@@ -55,7 +55,9 @@ public class ReturnItemReader extends AbstractItemCountingItemStreamItemReader<R
         super.update(ctx);
         ctx.putLong(ROWS_KEY, rows);
         ctx.putString(PublishTasklet.FILE_SHA, file.sha256());
-        ctx.putString(PublishTasklet.FILE_ENCODING, file.encodingLabel());
+        // a workbook is a ZIP of XML parts: the text encoding guessed from its bytes means nothing
+        boolean workbook = reader != null && "xlsx".equals(reader.format());
+        ctx.putString(PublishTasklet.FILE_ENCODING, workbook ? "Excel workbook" : file.encodingLabel());
         ctx.putString(PublishTasklet.FILE_CHARSET, file.charset().name());
         if (reader != null) {
             ctx.putString(PublishTasklet.FILE_FORMAT, reader.format());
