@@ -85,7 +85,8 @@ public record InputFile(Path path, String sha256, long sizeBytes, Charset charse
         }
     }
 
-    private static boolean startsWith(byte[] head, int... bytes) {
+    /** True when {@code head} begins with {@code bytes} (a signature such as a BOM or ZIP's PK\3\4). */
+    public static boolean startsWith(byte[] head, int... bytes) {
         if (head.length < bytes.length) {
             return false;
         }

@@ -25,7 +25,7 @@ public final class ReturnReaders {
     public static ReturnReader open(InputFile file, String displayName, ReturnLayout layout, ReadOptions options) {
         ReadOptions o = options == null ? ReadOptions.NONE : options;
         byte[] head = head(file);
-        if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
+        if (InputFile.startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
             if (o.template() == null) {
                 throw new ReturnFormatException(displayName + " is an Excel workbook (or another ZIP file), and Excel returns"
                         + " are read with a questionnaire template: declare the input with `format: xlsx` and"
@@ -34,7 +34,7 @@ public final class ReturnReaders {
             }
             return new XlsxReturnReader(file, displayName, QuestionnaireTemplate.load(o.template()), o.template().toString());
         }
-        if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
+        if (InputFile.startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new ReturnFormatException(displayName + " is an Excel 97-2003 workbook (.xls) or another OLE2 file, which"
                     + " is not read: open it in Excel and save it as an Excel Workbook (.xlsx), or export the CSV return.");
         }
@@ -52,17 +52,5 @@ public final class ReturnReaders {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.path() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean startsWith(byte[] head, int... bytes) {
-        if (head.length < bytes.length) {
-            return false;
-        }
-        for (int i = 0; i < bytes.length; i++) {
-            if ((head[i] & 0xFF) != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
