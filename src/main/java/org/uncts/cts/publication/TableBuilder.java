@@ -424,9 +424,6 @@ public final class TableBuilder {
                 + " || '|' || dimension || '|' || category || '|' || sex || '|' || age";
         String key = "grouping || '|' || region_code";
         if (c.statistic() != null) {
-            if (!hasView("regional_trends")) {
-                return Map.of();
-            }
             // a trend over years that include imputed countries is marked i
             return query(c, "SELECT " + key + ", " + STATISTIC_YEAR + ", " + statistic(c.statistic()) + ", NULL, NULL,"
                     + " coalesce(n_points_imputed, 0) > 0, false, " + series + " FROM regional_trends WHERE formula_id = ? AND period = ?" + f.sql(""), f.params(c.formula(), c.period()));
@@ -518,21 +515,6 @@ public final class TableBuilder {
             }
         }
         return out;
-    }
-
-    private boolean hasView(String view) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement(
-                "SELECT count(*) FROM duckdb_views() WHERE view_name = ? UNION ALL SELECT count(*) FROM duckdb_tables() WHERE table_name = ?")) {
-            st.setString(1, view);
-            st.setString(2, view);
-            try (ResultSet rs = st.executeQuery()) {
-                long n = 0;
-                while (rs.next()) {
-                    n += rs.getLong(1);
-                }
-                return n > 0;
-            }
-        }
     }
 
     private static String describe(TableDefinition.Cell c) {
