@@ -21,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.uncts.cts.testing.PostgresServer;
+import org.uncts.cts.testing.TestCycle;
 
 /**
  * The job repository on PostgreSQL (profile "postgres"): the sample cycle runs with its Batch
@@ -77,12 +78,7 @@ class PostgresJobRepositoryTest {
     @Test
     void theSampleCycleRunsWithItsJobRepositoryOnPostgres() throws Exception {
         Path sample = Path.of("sample-data").toAbsolutePath();
-        String spec = Files.readString(Path.of("jobs/sample-cycle.yml"))
-                .replace("../sample-data", sample.toString())
-                .replace("output: ../out/sample-cycle", "output: " + dir.resolve("out"));
-        Files.createDirectories(dir.resolve("jobs"));
-        Path specFile = dir.resolve("jobs/sample-cycle.yml");
-        Files.writeString(specFile, spec);
+        Path specFile = TestCycle.sampleSpec(dir);
 
         RunOutcome run;
         try (ConfigurableApplicationContext ctx = context()) {

@@ -62,12 +62,7 @@ class PublicationSampleTest {
 
     @BeforeAll
     void runTheSampleCycle() throws Exception {
-        String spec = Files.readString(Path.of("jobs/sample-cycle.yml"))
-                .replace("../sample-data", SAMPLE.toString())
-                .replace("output: ../out/sample-cycle", "output: " + dir.resolve("out"));
-        Files.createDirectories(dir.resolve("jobs"));
-        Path specFile = dir.resolve("jobs/sample-cycle.yml");
-        Files.writeString(specFile, spec);
+        Path specFile = TestCycle.sampleSpec(dir);
         RunOutcome run = launcher.launch(specFile);
         assertEquals(BatchStatus.COMPLETED, run.status(), String.valueOf(run.reason()));
         release = TestCycle.release(dir.resolve("out"));

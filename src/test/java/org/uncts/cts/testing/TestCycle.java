@@ -98,4 +98,20 @@ public final class TestCycle {
                 """.formatted(name, output.toAbsolutePath()), StandardCharsets.UTF_8);
         return spec;
     }
+
+    /**
+     * jobs/sample-cycle.yml copied to {@code dir}/jobs with the sample data's absolute paths and its
+     * output in {@code dir}/out, so a test runs the real sample cycle without touching out/.
+     *
+     * @return the spec file
+     */
+    public static Path sampleSpec(Path dir) throws IOException {
+        String spec = Files.readString(Path.of("jobs/sample-cycle.yml"))
+                .replace("../sample-data", Path.of("sample-data").toAbsolutePath().toString())
+                .replace("output: ../out/sample-cycle", "output: " + dir.resolve("out"));
+        Path specFile = dir.resolve("jobs/sample-cycle.yml");
+        Files.createDirectories(specFile.getParent());
+        Files.writeString(specFile, spec);
+        return specFile;
+    }
 }

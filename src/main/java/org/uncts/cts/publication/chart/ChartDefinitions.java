@@ -415,19 +415,7 @@ public final class ChartDefinitions {
     }
 
     static String describe(Object v) {
-        if (v == null) {
-            return "nothing (null)";
-        }
-        if (v instanceof String s) {
-            return "'" + s + "'";
-        }
-        if (v instanceof Map<?, ?>) {
-            return "a mapping " + v;
-        }
-        if (v instanceof List<?>) {
-            return "a list " + v;
-        }
-        return String.valueOf(v);
+        return YamlTree.describe(v);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -712,20 +712,7 @@ public final class RuleCatalogueLoader {
         return Arrays.stream(Severity.values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    /** A value as a person wrote it, for messages. */
     static String describe(Object v) {
-        if (v == null) {
-            return "nothing (null)";
-        }
-        if (v instanceof String s) {
-            return "'" + s + "'";
-        }
-        if (v instanceof Map<?, ?>) {
-            return "a mapping " + v;
-        }
-        if (v instanceof List<?>) {
-            return "a list " + v;
-        }
-        return String.valueOf(v);
+        return YamlTree.describe(v);
     }
 }

@@ -143,4 +143,21 @@ public final class YamlTree {
         var loc = p.currentTokenLocation();
         return loc == null ? 0 : Math.max(0, loc.getLineNr());
     }
+
+    /** A value as a person wrote it, for messages: 'text', a mapping {...}, a list [...], nothing (null). */
+    public static String describe(Object v) {
+        if (v == null) {
+            return "nothing (null)";
+        }
+        if (v instanceof String s) {
+            return "'" + s + "'";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "a mapping " + v;
+        }
+        if (v instanceof List<?>) {
+            return "a list " + v;
+        }
+        return String.valueOf(v);
+    }
 }

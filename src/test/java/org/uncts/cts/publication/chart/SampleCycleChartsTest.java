@@ -19,6 +19,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.uncts.cts.publish.ReleaseData;
+import org.uncts.cts.testing.TestCycle;
 import org.uncts.cts.publish.Releases;
 import org.uncts.cts.run.CtsApplication;
 import org.uncts.cts.run.RunOutcome;
@@ -36,12 +37,7 @@ class SampleCycleChartsTest {
 
     @Test
     void everyShippedChartIsDrawnFromTheSampleRelease() throws Exception {
-        String spec = Files.readString(Path.of("jobs/sample-cycle.yml"))
-                .replace("../sample-data", Path.of("sample-data").toAbsolutePath().toString())
-                .replace("output: ../out/sample-cycle", "output: " + dir.resolve("out"));
-        Path specFile = dir.resolve("jobs/sample-cycle.yml");
-        Files.createDirectories(specFile.getParent());
-        Files.writeString(specFile, spec);
+        Path specFile = TestCycle.sampleSpec(dir);
         RunOutcome run = launcher.launch(specFile);
         assertEquals(BatchStatus.COMPLETED, run.status(), String.valueOf(run.reason()));
 
