@@ -11,8 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.uncts.cts.report.ReportTemplates;
 
 /**
  * A publication table as a self-contained, printable HTML page (template
@@ -36,7 +35,7 @@ public final class HtmlTable {
     /** The deepest indentation the page's CSS has a class for ({@code level-0} to {@code level-6}). */
     static final int MAX_LEVEL = 6;
 
-    private static final TemplateEngine ENGINE = engine();
+    private static final TemplateEngine ENGINE = ReportTemplates.engine("publication/");
 
     /** What the template is given: text ready to show. Public only so that the template engine can read it. */
     public record Page(String title, String subtitle, List<List<HeaderCell>> headerRows, int width,
@@ -134,17 +133,5 @@ public final class HtmlTable {
         }
         return new Page(table.title(), table.subtitle(), headerRows, table.columns().size() + 1, rows,
                 table.footnotes(), table.notes(), table.sourceLine());
-    }
-
-    private static TemplateEngine engine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(HtmlTable.class.getClassLoader());
-        resolver.setPrefix("publication/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        resolver.setCacheable(true);
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 }

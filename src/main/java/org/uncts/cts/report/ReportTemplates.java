@@ -12,17 +12,21 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** The Thymeleaf templates of the reports ({@code src/main/resources/report/*.html}), standalone. */
-final class ReportTemplates {
+/**
+ * The Thymeleaf templates of the reports ({@code src/main/resources/report/*.html}), standalone;
+ * {@link #engine(String)} also serves other HTML outputs (publication tables).
+ */
+public final class ReportTemplates {
 
-    private static final TemplateEngine ENGINE = engine();
+    private static final TemplateEngine ENGINE = engine("report/");
 
     private ReportTemplates() {
     }
 
-    private static TemplateEngine engine() {
+    /** A standalone engine for the HTML templates in a classpath folder ("report/", "publication/"), UTF-8, cached. */
+    public static TemplateEngine engine(String folder) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ReportTemplates.class.getClassLoader());
-        resolver.setPrefix("report/");
+        resolver.setPrefix(folder);
         resolver.setSuffix(".html");
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
