@@ -255,9 +255,9 @@ public class ValidateCommand implements Callable<Integer> {
     static long[] printFindings(PrintStream out, Path output, long runId) throws SQLException {
         String issues = output.resolve("validation_issues").toAbsolutePath() + "/*.parquet";
         String sql = "SELECT severity, rule_id, country_iso3, series_key, years, field, value, expected, imbalance, message, "
-                + "source_file, source_line, source_lines FROM read_parquet('" + issues.replace("'", "''") + "') "
+                + "source_file, source_line, source_cell, source_lines FROM read_parquet('" + issues.replace("'", "''") + "') "
                 + "WHERE run_id = " + runId + " ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END, "
-                + "source_file NULLS LAST, source_line NULLS LAST, rule_id, series_key, years";
+                + "source_file NULLS LAST, source_line NULLS LAST, source_cell NULLS LAST, rule_id, series_key, years";
         long[] counts = new long[3];
         String current = null;
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement();
@@ -276,7 +276,7 @@ public class ValidateCommand implements Callable<Integer> {
                 }
                 out.println(finding(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), (Double) rs.getObject(9), rs.getString(10), rs.getString(11),
-                        (Long) rs.getObject(12) == null ? null : rs.getLong(12), rs.getString(13)));
+                        (Long) rs.getObject(12) == null ? null : rs.getLong(12), rs.getString(13), rs.getString(14)));
             }
         }
         if (current == null) {
@@ -285,14 +285,22 @@ public class ValidateCommand implements Callable<Integer> {
         return counts;
     }
 
-    /** One finding, on one line, or two when it spans several lines or files. */
+    /**
+     * One finding, on one line, or two when it spans several lines or files.
+     *
+     * @param cell the Excel cell or wide CSV year column of a row finding (source_cell), or null
+     */
     static String finding(String ruleId, String country, String seriesKey, String years, String field, String value,
-                          String expected, Double imbalance, String message, String file, Long line, String lines) {
+                          String expected, Double imbalance, String message, String file, Long line, String cell,
+                          String lines) {
         StringBuilder sb = new StringBuilder("  ");
         if (file != null) {
             sb.append(file);
             if (line != null) {
                 sb.append(" line ").append(line);
+                if (cell != null) {
+                    sb.append(", ").append(org.uncts.cts.model.Provenance.describeCell(cell));
+                }
             }
         } else if (country != null) {
             sb.append(country);

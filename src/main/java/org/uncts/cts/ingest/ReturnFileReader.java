@@ -146,7 +146,8 @@ public final class ReturnFileReader implements ReturnReader {
             if (value.isEmpty() && (y.flagCell() < 0 || flag.isEmpty()) && (y.noteCell() < 0 || note.isEmpty())) {
                 continue;
             }
-            RawObservation obs = new RawObservation(line.provenance(), line.country(), y.year(), line.indicator(),
+            // the year column locates the observation within its line (source_cell)
+            RawObservation obs = new RawObservation(line.provenance().atCell(y.header()), line.country(), y.year(), line.indicator(),
                     line.iccsCode(), line.dimension(), line.category(), line.sex(), line.age(), line.unit(), value, flag,
                     note, line.source(), null, line.rawTextSource(), null, y.header(), null);
             pending.add(withValue(obs, "line " + lineNo + ", column " + y.header()));
@@ -177,15 +178,17 @@ public final class ReturnFileReader implements ReturnReader {
                 + abbreviate(cause) + "). Usually a quoted field that is never closed (a stray \" or a truncated file):"
                 + " close the quote or re-export the file.";
         return new RawObservation(new Provenance(displayName, line, file.sha256()), null, null, null, null, null, null,
-                null, null, null, null, null, null, null, () -> "", problem);
+                null, null, null, null, null, null, null, () -> "", RawObservation.ReadProblem.ofRow(problem));
     }
 
     private RawObservation toRaw(CSVRecord record, long line) {
         String[] f = new String[ReturnLayout.Field.values().length];
         int n = record.size();
-        String problem = null;
+        RawObservation.ReadProblem problem = null;
         if (n < columnCount || (n > columnCount && !extraCellsBlank(record))) {
-            problem = "Expected " + columnCount + " cells as in the header (line " + headerLine + "), found " + n + ".";
+            // no single field is at fault: which cell is missing or extra cannot be told
+            problem = RawObservation.ReadProblem.ofRow(
+                    "Expected " + columnCount + " cells as in the header (line " + headerLine + "), found " + n + ".");
         }
         for (int i = 0; i < Math.min(n, columnCount); i++) {
             ReturnLayout.Field field = fieldOfColumn[i];
@@ -195,8 +198,8 @@ public final class ReturnFileReader implements ReturnReader {
             }
         }
         if (sdmx != null) {
-            String sdmxProblem = sdmx.problems(record, line);
-            problem = problem == null ? sdmxProblem : sdmxProblem == null ? problem : problem + " " + sdmxProblem;
+            RawObservation.ReadProblem sdmxProblem = sdmx.problems(record, line);
+            problem = problem == null ? sdmxProblem : problem.and(sdmxProblem);
             int status = ReturnLayout.Field.OBS_STATUS.ordinal();
             f[status] = f[status] == null ? "" : f[status]; // non-null: the status comes from OBS_STATUS, not a flag
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.uncts.cts.exchange.SdmxDataflow;
+import org.uncts.cts.model.RawObservation;
 
 /**
  * What is particular to reading an SDMX-CSV file (1.0 or 2.0) of the UN-CTS observations
@@ -135,44 +136,47 @@ final class SdmxCsvRows {
     /**
      * Why a data row cannot be read as an observation of ours (another structure, a delete action,
      * a frequency other than annual), each reason naming the file, line and field; null when none.
+     * The problem's field is the SDMX column of the first reason (DATAFLOW, STRUCTURE, STRUCTURE_ID,
+     * ACTION or FREQ), so rejected_rows says which column to fix.
      */
-    String problems(CSVRecord record, long line) {
-        List<String> problems = new ArrayList<>(1);
+    RawObservation.ReadProblem problems(CSVRecord record, long line) {
+        RawObservation.ReadProblem problems = null;
         if (version1) {
             String ref = cell(record, dataflow);
             if (!FLOW.isReferencedBy(ref, false)) {
-                problems.add(located(line, SdmxDataflow.DATAFLOW) + notOurs(ref));
+                problems = add(problems, line, SdmxDataflow.DATAFLOW, notOurs(ref));
             }
         } else {
             String kind = cell(record, structure);
             String ref = cell(record, structureId);
             boolean dataflowRef = kind.equalsIgnoreCase("dataflow");
             if (!dataflowRef && !kind.equalsIgnoreCase("datastructure")) {
-                problems.add(located(line, SdmxDataflow.STRUCTURE) + "'" + kind + "' is not a structure a return can refer to:"
+                problems = add(problems, line, SdmxDataflow.STRUCTURE, "'" + kind + "' is not a structure a return can refer to:"
                         + " write dataflow (with STRUCTURE_ID " + FLOW.ref() + ").");
             } else if (!FLOW.isReferencedBy(ref, !dataflowRef)) {
-                problems.add(located(line, SdmxDataflow.STRUCTURE_ID) + notOurs(ref));
+                problems = add(problems, line, SdmxDataflow.STRUCTURE_ID, notOurs(ref));
             }
         }
         String act = cell(record, action).toUpperCase(Locale.ROOT);
         if (act.equals("D")) {
-            problems.add(located(line, SdmxDataflow.ACTION) + "'" + cell(record, action) + "' (delete) is not accepted in a return:"
+            problems = add(problems, line, SdmxDataflow.ACTION, "'" + cell(record, action) + "' (delete) is not accepted in a return:"
                     + " a return gives figures, it cannot withdraw published ones. Remove the row; to withdraw a"
                     + " published figure, write to the UN-CTS team.");
         } else if (!act.isEmpty() && !act.equals("I") && !act.equals("A") && !act.equals("R")) {
-            problems.add(located(line, SdmxDataflow.ACTION) + "'" + cell(record, action) + "' is not an SDMX-CSV action:"
+            problems = add(problems, line, SdmxDataflow.ACTION, "'" + cell(record, action) + "' is not an SDMX-CSV action:"
                     + " use I (information), A (append), R (replace), or leave it blank.");
         }
         String f = cell(record, freq);
         if (!f.isEmpty() && !f.equalsIgnoreCase(SdmxDataflow.ANNUAL)) {
-            problems.add(located(line, SdmxDataflow.FREQ) + "'" + f + "' is not annual: UN-CTS figures are annual, so FREQ must be A."
+            problems = add(problems, line, SdmxDataflow.FREQ, "'" + f + "' is not annual: UN-CTS figures are annual, so FREQ must be A."
                     + " Give the figure for the whole year.");
         }
-        return problems.isEmpty() ? null : String.join(" ", problems);
+        return problems;
     }
 
-    private String located(long line, String field) {
-        return file + ", line " + line + ", field " + field + ": ";
+    /** The problems so far and one more, in {@code field}, its message naming the file, line and field. */
+    private RawObservation.ReadProblem add(RawObservation.ReadProblem problems, long line, String field, String text) {
+        return RawObservation.ReadProblem.add(problems, field, file + ", line " + line + ", field " + field + ": " + text);
     }
 
     private static String notOurs(String ref) {

@@ -14,7 +14,9 @@ import org.uncts.cts.model.Observation;
 /**
  * Writes accepted observations into staging parts, straight to Parquet columns. Staged rows carry
  * only what the row itself says; the publish step adds what is the same for a whole file (name,
- * SHA-256, run id) or derivable (country names and regions, series key).
+ * SHA-256, run id) or derivable (country names and regions, series key). source_cell (null for one
+ * observation per line) keeps apart the observations of one Excel row or wide line, so that a
+ * duplicate or a finding is matched to its own observation, not to the whole line.
  */
 public final class StagedObservationWriteSupport extends WriteSupport<Observation> {
 
@@ -34,6 +36,7 @@ public final class StagedObservationWriteSupport extends WriteSupport<Observatio
             .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("note")
             .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("source")
             .required(PrimitiveTypeName.INT64).named("source_line")
+            .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("source_cell")
             .named("staged_observation");
 
     /** Columns whose values are nearly all different, so dictionary encoding them only costs time. */
@@ -82,6 +85,7 @@ public final class StagedObservationWriteSupport extends WriteSupport<Observatio
         out.startField("source_line", 14);
         out.addLong(o.provenance().line());
         out.endField("source_line", 14);
+        string(15, "source_cell", o.provenance().cell());
         out.endMessage();
     }
 

@@ -24,6 +24,7 @@ public final class StagingRecords {
         r.put("run_id", runId);
         r.put("source_file", first.provenance().file());
         r.put("source_line", first.provenance().line());
+        r.put("source_cell", first.provenance().cell());
         r.put("source_sha256", first.provenance().sha256());
         r.put("raw_text", outcome.raw().rawText());
         r.put("rule_id", first.ruleId());
@@ -43,6 +44,7 @@ public final class StagingRecords {
         r.put("run_id", runId);
         r.put("source_file", issue.provenance().file());
         r.put("source_line", issue.provenance().line());
+        r.put("source_cell", issue.provenance().cell());
         r.put("series_key", issue.seriesKey());
         r.put("rule_id", issue.ruleId());
         r.put("severity", issue.severity().name());

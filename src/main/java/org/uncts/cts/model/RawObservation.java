@@ -29,14 +29,49 @@ public record RawObservation(
         String obsStatus,
         java.util.function.Supplier<String> rawTextSource,
         /** A structural problem found while reading (e.g. wrong number of cells), or null. */
-        String readProblem,
-        /** The column a wide-layout observation comes from (its year column, "2019"), or null for one row per line. */
+        ReadProblem readProblem,
+        /**
+         * The column a wide-layout observation comes from (its year column, "2019"), or null for one row
+         * per line: messages name it ("Column 2019: ..."); its provenance carries the same as its cell.
+         */
         String column,
         /**
          * How the reader read the value under the file's number convention (decimal mark, thousands
          * separator), or null when the value cell is to be parsed as it stands.
          */
         ValueReading valueReading) {
+
+    /**
+     * Why a row could not be read as an observation at all (rule row-malformed).
+     *
+     * @param field   the input field the problem is in, as the file names it (SDMX-CSV {@code FREQ},
+     *                {@code ACTION}, {@code STRUCTURE_ID}; {@code value} or {@code year} for an Excel
+     *                cell); null when no single field is at fault (a wrong number of cells, CSV text
+     *                that cannot be parsed)
+     * @param message what is wrong, naming the file, line (or cell) and field
+     */
+    public record ReadProblem(String field, String message) {
+
+        public ReadProblem {
+            java.util.Objects.requireNonNull(message, "message");
+        }
+
+        /** A problem of the row as a whole, in no single field. */
+        public static ReadProblem ofRow(String message) {
+            return new ReadProblem(null, message);
+        }
+
+        /** The problems found so far (null for none) and one more, in {@code field} (null for none). */
+        public static ReadProblem add(ReadProblem soFar, String field, String message) {
+            ReadProblem next = new ReadProblem(field, message);
+            return soFar == null ? next : soFar.and(next);
+        }
+
+        /** Both problems, in this order: the messages joined, the first field given kept. */
+        public ReadProblem and(ReadProblem next) {
+            return next == null ? this : new ReadProblem(field != null ? field : next.field(), message + " " + next.message());
+        }
+    }
 
     /**
      * The value cell read under a declared or detected number convention.
@@ -54,7 +89,7 @@ public record RawObservation(
     public RawObservation(Provenance provenance, String country, String year, String indicator, String iccsCode,
             String dimension, String category, String sex, String age, String unit, String value, String flag,
             String note, String source, String obsStatus, java.util.function.Supplier<String> rawTextSource,
-            String readProblem) {
+            ReadProblem readProblem) {
         this(provenance, country, year, indicator, iccsCode, dimension, category, sex, age, unit, value, flag, note,
                 source, obsStatus, rawTextSource, readProblem, null, null);
     }
@@ -62,7 +97,7 @@ public record RawObservation(
     /** A row of a layout with flags (no OBS_STATUS column). */
     public RawObservation(Provenance provenance, String country, String year, String indicator, String iccsCode,
             String dimension, String category, String sex, String age, String unit, String value, String flag,
-            String note, String source, java.util.function.Supplier<String> rawTextSource, String readProblem) {
+            String note, String source, java.util.function.Supplier<String> rawTextSource, ReadProblem readProblem) {
         this(provenance, country, year, indicator, iccsCode, dimension, category, sex, age, unit, value, flag, note,
                 source, null, rawTextSource, readProblem, null, null);
     }

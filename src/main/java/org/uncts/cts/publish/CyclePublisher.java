@@ -21,6 +21,7 @@ import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.uncts.cts.ingest.StagedObservationWriteSupport;
+import org.uncts.cts.ingest.xlsx.XlsxReturnReader;
 import org.uncts.cts.reference.Country;
 import org.uncts.cts.store.ParquetPart;
 import org.uncts.cts.store.StagingSchemas;
@@ -180,7 +181,8 @@ public final class CyclePublisher {
             Files.createDirectories(target.getParent());
             st.execute("COPY (SELECT * FROM (SELECT * FROM read_parquet(" + quote(scratch().resolve(ROW_ISSUES).toString())
                     + ") UNION ALL BY NAME SELECT * FROM read_parquet(" + quote(crossRowFindings.toString()) + ")) "
-                    + "ORDER BY country_iso3 NULLS FIRST, source_file NULLS LAST, source_line NULLS LAST, rule_id, series_key, year"
+                    + "ORDER BY country_iso3 NULLS FIRST, source_file NULLS LAST, source_line NULLS LAST, source_cell NULLS LAST, rule_id, "
+                    + "series_key, year"
                     + ") TO " + quote(target.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
         } catch (SQLException e) {
             throw new IllegalStateException("Merging the findings of run " + runId + " failed in DuckDB: " + e.getMessage(), e);
@@ -281,8 +283,9 @@ public final class CyclePublisher {
                 + "s.year, s.indicator, s.iccs_code, s.dimension, s.category, s.sex, s.age, s.unit, s.value, s.obs_status, "
                 + "s.flag, s.note, s.source, "
                 + "concat_ws('|', s.country_iso3, s.indicator, coalesce(s.iccs_code, ''), s.dimension, s.category, s.sex, s.age, s.unit) AS series_key, "
-                + "f.source_file, s.source_line, f.source_sha256 "
-                + "FROM read_parquet(" + glob("observations") + ", filename = true) s "
+                + "f.source_file, s.source_line, s.source_cell, f.source_sha256 "
+                // by name: parts staged by an earlier attempt of the run may lack a later column (source_cell)
+                + "FROM read_parquet(" + glob("observations") + ", filename = true, union_by_name = true) s "
                 + "JOIN files f ON f.file_key = regexp_extract(parse_filename(s.filename), '^(.*)-[0-9]+\\.parquet$', 1) "
                 + "LEFT JOIN countries c ON c.iso3 = s.country_iso3");
     }
@@ -304,10 +307,10 @@ public final class CyclePublisher {
                            OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS all_copies
                 FROM staged s JOIN dup_keys d USING (series_key, year)
                 WINDOW k AS (PARTITION BY s.series_key, s.year),
-                       w AS (PARTITION BY s.series_key, s.year ORDER BY s.source_file, s.source_line)""");
+                       w AS (PARTITION BY s.series_key, s.year ORDER BY s.source_file, s.source_line, s.source_cell)""");
         st.execute("""
                 CREATE TEMP TABLE dup_rejections AS
-                SELECT run_id, source_file, source_line, source_sha256, series_key, value, year,
+                SELECT run_id, source_file, source_line, source_cell, source_sha256, series_key, value, year,
                        CASE WHEN distinct_values > 1 THEN 'duplicate-conflict' ELSE 'duplicate-repeat' END AS rule_id,
                        CASE WHEN distinct_values > 1
                             THEN 'Series ' || series_key || ', year ' || year || ' is reported ' || copies
@@ -319,7 +322,10 @@ public final class CyclePublisher {
                 FROM dup_rows WHERE distinct_values > 1 OR copy_no > 1""");
     }
 
-    /** Staging keeps no raw text for accepted rows; a duplicate's rejected row quotes its line from the file. */
+    /**
+     * Staging keeps no raw text for accepted rows; a duplicate's rejected row quotes its line from the
+     * file (a text file: a workbook's duplicates keep an empty raw text).
+     */
     private void quoteDuplicateLines(Connection db, Statement st, List<IngestedFile> files) throws SQLException, IOException {
         Map<String, NavigableSet<Long>> wanted = new HashMap<>();
         try (ResultSet rs = st.executeQuery("SELECT source_file, source_line FROM dup_rejections")) {
@@ -331,7 +337,8 @@ public final class CyclePublisher {
         try (PreparedStatement ps = db.prepareStatement("INSERT INTO raw_lines VALUES (?, ?, ?)")) {
             for (IngestedFile f : files) {
                 NavigableSet<Long> lines = wanted.get(f.file());
-                if (lines == null) {
+                // a workbook has no text lines to quote (its bytes are a ZIP): source_cell locates its duplicates
+                if (lines == null || XlsxReturnReader.FORMAT.equals(f.format())) {
                     continue;
                 }
                 for (Map.Entry<Long, String> e : SourceLines.read(f.path(), f.charset(), lines).entrySet()) {
@@ -345,20 +352,25 @@ public final class CyclePublisher {
     }
 
     private void write(Statement st, Path scratch) throws SQLException {
+        // an observation is one cell of its line (source_cell null for one observation per line): a
+        // duplicate or a finding is matched to that cell, never to the other observations of the line
+        String sameCell = "%1$s.source_file = %2$s.source_file AND %1$s.source_line = %2$s.source_line "
+                + "AND %1$s.source_cell IS NOT DISTINCT FROM %2$s.source_cell";
         copy(st, "SELECT " + OBSERVATION_COLUMNS + " FROM staged s WHERE NOT EXISTS (SELECT 1 FROM dup_rejections r "
-                        + "WHERE r.source_file = s.source_file AND r.source_line = s.source_line)",
+                        + "WHERE " + sameCell.formatted("r", "s") + ")",
                 scratch.resolve("observations"), true);
-        copy(st, "SELECT run_id, source_file, source_line, source_sha256, raw_text, rule_id, field, message, error_count "
-                        + "FROM read_parquet(" + glob("rejected_rows") + ") "
-                        + "UNION ALL SELECT d.run_id, d.source_file, d.source_line, d.source_sha256, coalesce(l.raw_text, ''), "
+        copy(st, "SELECT run_id, source_file, source_line, source_cell, source_sha256, raw_text, rule_id, field, message, error_count "
+                        + "FROM read_parquet(" + glob("rejected_rows") + ", union_by_name = true) "
+                        + "UNION ALL SELECT d.run_id, d.source_file, d.source_line, d.source_cell, d.source_sha256, coalesce(l.raw_text, ''), "
                         + "d.rule_id, 'value', d.message, 1 FROM dup_rejections d "
-                        + "LEFT JOIN raw_lines l USING (source_file, source_line) ORDER BY source_file, source_line",
+                        + "LEFT JOIN raw_lines l USING (source_file, source_line) ORDER BY source_file, source_line, source_cell",
                 scratch.resolve("rejected_rows").resolve("rejected_rows.parquet"), false);
         // row findings take the country, indicator and year of their (accepted) row; for a
         // rejected row, the country only when it is given by a code or name we know
-        st.execute("CREATE TEMP TABLE row_issues AS SELECT run_id, source_file, source_line, series_key, rule_id, severity, "
-                + "field, value, expected, message, year AS reported_year FROM read_parquet(" + glob("validation_issues") + ", union_by_name = true) "
-                + "UNION ALL SELECT run_id, source_file, source_line, series_key, rule_id, CASE rule_id WHEN 'duplicate-conflict' THEN "
+        st.execute("CREATE TEMP TABLE row_issues AS SELECT run_id, source_file, source_line, source_cell, series_key, rule_id, "
+                + "severity, field, value, expected, message, year AS reported_year FROM read_parquet(" + glob("validation_issues")
+                + ", union_by_name = true) "
+                + "UNION ALL SELECT run_id, source_file, source_line, source_cell, series_key, rule_id, CASE rule_id WHEN 'duplicate-conflict' THEN "
                 + quote(rules.severity(RowRule.DUPLICATE_CONFLICT).name()) + " ELSE " + quote(rules.severity(RowRule.DUPLICATE_REPEAT).name())
                 + " END, 'value', CAST(value AS VARCHAR), expected, message, year FROM dup_rejections");
         copy(st, "SELECT i.run_id, i.rule_id, CASE WHEN i.rule_id LIKE 'duplicate-%' THEN 'duplicate-key' ELSE 'row' END AS rule_kind, "
@@ -367,10 +379,10 @@ public final class CyclePublisher {
                         + "OR lower(c.name) = lower(trim(split_part(i.series_key, '|', 1))))) AS country_iso3, "
                         + "coalesce(s.indicator, nullif(split_part(i.series_key, '|', 2), '')) AS indicator, i.series_key, "
                         + "coalesce(s.year, i.reported_year) AS year, CAST(coalesce(s.year, i.reported_year) AS VARCHAR) AS years, i.field, i.value, i.expected, NULL::DOUBLE AS imbalance, "
-                        + "i.message, false AS explain, i.source_file, i.source_line, "
+                        + "i.message, false AS explain, i.source_file, i.source_line, i.source_cell, "
                         + "i.source_file || ': ' || i.source_line AS source_lines "
-                        + "FROM row_issues i LEFT JOIN staged s ON s.source_file = i.source_file AND s.source_line = i.source_line "
-                        + "ORDER BY i.source_file, i.source_line, i.rule_id",
+                        + "FROM row_issues i LEFT JOIN staged s ON " + sameCell.formatted("s", "i") + " "
+                        + "ORDER BY i.source_file, i.source_line, i.source_cell, i.rule_id",
                 scratch.resolve(ROW_ISSUES), false);
     }
 

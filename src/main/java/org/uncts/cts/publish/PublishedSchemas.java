@@ -38,7 +38,8 @@ public final class PublishedSchemas {
 
     /**
      * Columns of the published validation_issues dataset: one row per finding, of a row rule
-     * (one source line) or of a cross-row rule (a series, one or more years, several lines).
+     * (one source line, and its cell where the line holds several observations) or of a cross-row
+     * rule (a series, one or more years, several lines; no cell).
      */
     public static final Schema VALIDATION_ISSUE = SchemaBuilder.record("validation_issue").namespace("org.uncts.cts")
             .fields()
@@ -59,6 +60,7 @@ public final class PublishedSchemas {
             .requiredBoolean("explain")
             .optionalString("source_file")
             .optionalLong("source_line")
+            .optionalString("source_cell")
             .optionalString("source_lines")
             .endRecord();
 

@@ -18,7 +18,7 @@ import org.uncts.cts.report.ReportModel.Finding;
 final class FeedbackCsv {
 
     static final List<String> COLUMNS = List.of("finding", "severity", "rule_id", "rule", "indicator", "series",
-            "years", "file", "lines", "value", "expected", "imbalance", "message", "explanation_requested",
+            "years", "file", "lines", "cell", "value", "expected", "imbalance", "message", "explanation_requested",
             "your_explanation");
 
     static final char BOM = '\uFEFF';
@@ -36,7 +36,8 @@ final class FeedbackCsv {
             try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
                 for (Finding f : findings) {
                     csv.printRecord(f.number(), f.severity(), f.ruleId(), text(f.rule()), text(f.indicator()),
-                            text(f.seriesText()), text(f.years()), text(f.file()), text(f.lines()), text(f.value()),
+                            text(f.seriesText()), text(f.years()), text(f.file()), text(f.lines()), text(f.cell()),
+                            text(f.value()),
                             text(f.expected()), f.imbalancePlain(), text(f.message()), f.explain() ? "yes" : "no", "");
                 }
             }

@@ -52,10 +52,16 @@ import org.uncts.cts.report.ReportModel.Section;
  */
 public final class FeedbackReports {
 
-    /** Columns read from validation_issues (PublishedSchemas.VALIDATION_ISSUE, less run_id). */
+    /**
+     * Columns read from validation_issues (PublishedSchemas.VALIDATION_ISSUE, less run_id), besides
+     * {@link #CELL}, which datasets written before it existed lack.
+     */
     static final List<String> COLUMNS = List.of("country_iso3", "severity", "rule_id", "rule_kind", "indicator",
             "series_key", "year", "years", "field", "value", "expected", "imbalance", "message", "explain",
             "source_file", "source_line", "source_lines");
+
+    /** The cell of a row finding; read as null from a dataset without it (an earlier release). */
+    static final String CELL = "source_cell";
 
     static final String UNRECOGNISED = "unrecognised";
 
@@ -125,10 +131,10 @@ public final class FeedbackReports {
             throws IOException {
         String source = "read_parquet(" + quote(parquetGlob(validationIssues)) + ")";
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
-            checkColumns(st, source, validationIssues);
+            boolean hasCell = checkColumns(st, source, validationIssues);
             long expected = count(st, "SELECT count(*) FROM " + source);
             writer.names.putAll(countryNames(st, countries));
-            try (ResultSet rs = st.executeQuery(findingsQuery(source))) {
+            try (ResultSet rs = st.executeQuery(findingsQuery(source, hasCell))) {
                 while (rs.next()) {
                     writer.add(read(rs));
                 }
@@ -159,17 +165,21 @@ public final class FeedbackReports {
 
     /**
      * Findings by country (the unrecognised last), then severity (ERROR, WARNING, INFO), table,
-     * indicator, rule, series, year and line. The indicator falls back to the series key's.
+     * indicator, rule, series, year, line and cell. The indicator falls back to the series key's.
+     *
+     * @param hasCell whether the dataset has the source_cell column (else it is read as null)
      */
-    static String findingsQuery(String source) {
+    static String findingsQuery(String source, boolean hasCell) {
         return "SELECT * FROM (SELECT country_iso3, severity, rule_id, rule_kind, "
                 + "coalesce(indicator, CASE WHEN len(string_split(series_key, '|')) = 8 "
                 + "THEN nullif(string_split(series_key, '|')[2], '') END) AS indicator, "
                 + "series_key, year, years, field, value, expected, imbalance, message, explain, "
-                + "source_file, source_line, source_lines FROM " + source + ") ORDER BY country_iso3 NULLS LAST, "
+                + "source_file, source_line, " + (hasCell ? CELL : "NULL::VARCHAR AS " + CELL) + ", source_lines FROM "
+                + source + ") ORDER BY country_iso3 NULLS LAST, "
                 + "CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 WHEN 'INFO' THEN 2 ELSE 3 END, severity, "
                 + "source_file NULLS LAST, indicator NULLS LAST, rule_id, series_key NULLS LAST, year NULLS LAST, "
-                + "years NULLS LAST, source_line NULLS LAST, source_lines NULLS LAST, message, value NULLS LAST";
+                + "years NULLS LAST, source_line NULLS LAST, source_cell NULLS LAST, source_lines NULLS LAST, message, "
+                + "value NULLS LAST";
     }
 
     private static Issue read(ResultSet rs) throws SQLException {
@@ -179,7 +189,7 @@ public final class FeedbackReports {
                 (Integer) rs.getObject("year", Integer.class), rs.getString("years"), rs.getString("field"),
                 rs.getString("value"), rs.getString("expected"), (Double) rs.getObject("imbalance", Double.class),
                 rs.getString("message"), rs.getBoolean("explain"), rs.getString("source_file"),
-                (Long) rs.getObject("source_line", Long.class), rs.getString("source_lines"));
+                (Long) rs.getObject("source_line", Long.class), rs.getString(CELL), rs.getString("source_lines"));
     }
 
     /** Builds and writes the pages of one country at a time, as the ordered findings come. */
@@ -300,7 +310,11 @@ public final class FeedbackReports {
             String lines = i.sourceLines() != null && !i.sourceLines().isBlank() ? i.sourceLines()
                     : i.sourceLine() == null ? null : i.sourceLine().toString();
             String where;
-            if (i.sourceLines() != null && !i.sourceLines().isBlank()) {
+            String cell = org.uncts.cts.model.Provenance.describeCell(i.sourceCell());
+            if (cell != null && i.sourceFile() != null && i.sourceLine() != null) {
+                // one line holds several figures (an Excel row, a wide CSV line): the cell says which
+                where = i.sourceFile() + ", line " + i.sourceLine() + ", " + cell;
+            } else if (i.sourceLines() != null && !i.sourceLines().isBlank()) {
                 where = i.sourceLines();
             } else if (i.sourceFile() != null) {
                 where = i.sourceFile() + (i.sourceLine() == null ? "" : ", line " + i.sourceLine());
@@ -309,7 +323,7 @@ public final class FeedbackReports {
             }
             String rule = rules.get(i.ruleId());
             return new Finding(number, i.severity(), i.ruleId(), rule, labels.indicator(i.indicator()), series,
-                    PlainWords.join(series), years, i.sourceFile(), lines, where, i.value(), i.expected(),
+                    PlainWords.join(series), years, i.sourceFile(), lines, i.sourceCell(), where, i.value(), i.expected(),
                     PlainWords.signed(i.imbalance()), PlainWords.plain(i.imbalance()), i.message(), i.explain());
         }
     }
@@ -356,7 +370,8 @@ public final class FeedbackReports {
         return names;
     }
 
-    private static void checkColumns(Statement st, String source, Path dataset) throws SQLException {
+    /** @return whether the dataset has the optional {@link #CELL} column */
+    private static boolean checkColumns(Statement st, String source, Path dataset) throws SQLException {
         Set<String> present = new HashSet<>();
         try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + source)) {
             while (rs.next()) {
@@ -368,6 +383,7 @@ public final class FeedbackReports {
             throw new IllegalArgumentException(dataset + " is not a validation_issues dataset of this version: it has no "
                     + String.join(", ", missing) + " column" + (missing.size() > 1 ? "s" : ""));
         }
+        return present.contains(CELL);
     }
 
     private static long count(Statement st, String sql) throws SQLException {

@@ -18,5 +18,7 @@ record Issue(
         boolean explain,
         String sourceFile,
         Long sourceLine,
+        /** Excel cell (Table1!D6) or wide CSV year column (2019) of a row finding; null otherwise. */
+        String sourceCell,
         String sourceLines) {
 }

@@ -29,10 +29,16 @@ public final class ReportModel {
     public record Part(String label, String text) {
     }
 
-    /** One finding as shown. */
+    /**
+     * One finding as shown.
+     *
+     * @param cell  the Excel cell (Table1!D6) or wide CSV year column (2019) of a row finding, as in
+     *              the data; null for one observation per line and for cross-row findings
+     * @param where file, line and cell in words: "returns/x.xlsx, line 6, cell Table1!D6"
+     */
     public record Finding(int number, String severity, String ruleId, String rule, String indicator,
                           List<Part> series, String seriesText, String years, String file,
-                          String lines, String where, String value, String expected, String imbalance,
+                          String lines, String cell, String where, String value, String expected, String imbalance,
                           String imbalancePlain, String message, boolean explain) {
     }
 

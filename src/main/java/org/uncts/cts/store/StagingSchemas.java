@@ -5,7 +5,9 @@ import org.apache.avro.SchemaBuilder;
 
 /**
  * Avro schemas of the Parquet parts the ingest step stages. Column names are the published
- * names (docs/datasets.md), so the publish step can select them as they are.
+ * names (docs/datasets.md), so the publish step can select them as they are. source_cell locates
+ * a row within its line where the line holds several observations (an Excel row, a wide CSV line);
+ * it is null otherwise.
  */
 public final class StagingSchemas {
 
@@ -17,6 +19,7 @@ public final class StagingSchemas {
             .requiredLong("run_id")
             .requiredString("source_file")
             .requiredLong("source_line")
+            .optionalString("source_cell")
             .requiredString("source_sha256")
             .requiredString("raw_text")
             .requiredString("rule_id")
@@ -30,6 +33,7 @@ public final class StagingSchemas {
             .requiredLong("run_id")
             .requiredString("source_file")
             .requiredLong("source_line")
+            .optionalString("source_cell")
             .optionalString("series_key")
             .requiredString("rule_id")
             .requiredString("severity")

@@ -63,7 +63,7 @@ public final class RowValidator {
     public RowOutcome validate(RawObservation raw) {
         Findings f = new Findings(raw);
         if (raw.readProblem() != null) {
-            f.add(RowRule.ROW_MALFORMED, null, raw.rawText(), null, raw.readProblem());
+            f.add(RowRule.ROW_MALFORMED, raw.readProblem().field(), raw.rawText(), null, raw.readProblem().message());
             return f.reject();
         }
 

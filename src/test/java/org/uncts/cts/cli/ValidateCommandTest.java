@@ -142,10 +142,20 @@ class ValidateCommandTest {
         assertEquals("  r.csv line 3  sum-sex  value 90 (expected 100) off by +10: Male + Female differ from Total." + nl
                         + "      lines: r.csv: 3, 4, 5",
                 ValidateCommand.finding("sum-sex", "FRA", "FRA|x", "2020", null, "90", "100", 10.0,
-                        "Male + Female differ from Total.", "r.csv", 3L, "r.csv: 3, 4, 5"));
+                        "Male + Female differ from Total.", "r.csv", 3L, null, "r.csv: 3, 4, 5"));
         assertEquals("  FRA  year-on-year-change  years 2019-2020: A jump." + nl + "      series: FRA|x",
                 ValidateCommand.finding("year-on-year-change", "FRA", "FRA|x", "2019-2020", null, null, null, null,
-                        "A jump.", null, null, null));
+                        "A jump.", null, null, null, null));
+    }
+
+    @Test
+    void aFindingInAWorkbookOrAWideLineNamesItsCell() {
+        assertEquals("  r.xlsx line 6, cell Table1!D6  value-non-numeric  value abc: Value 'abc' is not a number.",
+                ValidateCommand.finding("value-non-numeric", "PRT", "PRT|x", "2016", "value", "abc", null, null,
+                        "Value 'abc' is not a number.", "r.xlsx", 6L, "Table1!D6", "r.xlsx: 6"));
+        assertEquals("  w.csv line 2, column 2019  value-dash-nil  value -: Value '-' was read as nil (0).",
+                ValidateCommand.finding("value-dash-nil", "AUT", "AUT|x", "2019", "value", "-", null, null,
+                        "Value '-' was read as nil (0).", "w.csv", 2L, "2019", "w.csv: 2"));
     }
 
     @Test

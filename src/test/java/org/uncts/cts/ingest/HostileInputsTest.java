@@ -96,6 +96,11 @@ class HostileInputsTest {
                 } else {
                     rejected++;
                     assertTrue(o.firstError() != null && o.firstError().provenance().line() > 0, "a rejected row is located");
+                    if (e.format().equals("xlsx")) {
+                        // an Excel row holds several figures: the cell says which (source_cell)
+                        assertTrue(o.firstError().provenance().cell() != null
+                                && o.firstError().provenance().cell().matches("Data![A-Z]+[0-9]+"), String.valueOf(o.firstError()));
+                    }
                 }
             }
         } catch (ReturnFormatException x) {

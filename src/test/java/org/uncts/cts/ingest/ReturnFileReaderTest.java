@@ -92,7 +92,8 @@ class ReturnFileReaderTest {
         List<RawObservation> rows = readAll("m.csv", csv, StandardCharsets.UTF_8, null);
         assertEquals(2, rows.size());
         assertNotNull(rows.get(0).readProblem());
-        assertTrue(rows.get(0).readProblem().contains("Expected 4 cells"), rows.get(0).readProblem());
+        assertTrue(rows.get(0).readProblem().message().contains("Expected 4 cells"), rows.get(0).readProblem().message());
+        assertNull(rows.get(0).readProblem().field(), "a missing cell is in no single field");
         assertNull(rows.get(1).readProblem(), "trailing empty cells are tolerated");
     }
 

@@ -58,8 +58,9 @@ class ReturnReaderFuzzRegressionTest {
         assertEquals(2, rows.size());
         assertEquals(null, rows.get(0).readProblem());
         assertEquals(3, rows.get(1).provenance().line());
-        assertTrue(rows.get(1).readProblem().startsWith("q.csv, line 3: "), rows.get(1).readProblem());
-        assertTrue(rows.get(1).readProblem().contains("quoted field that is never closed"), rows.get(1).readProblem());
+        assertTrue(rows.get(1).readProblem().message().startsWith("q.csv, line 3: "), rows.get(1).readProblem().message());
+        assertTrue(rows.get(1).readProblem().message().contains("quoted field that is never closed"), rows.get(1).readProblem().message());
+        assertEquals(null, rows.get(1).readProblem().field(), "the rest of the file is in no single field");
     }
 
     @Test
@@ -72,14 +73,14 @@ class ReturnReaderFuzzRegressionTest {
                 """);
         List<RawObservation> rows = readAll(file, ReturnLayout.CANONICAL);
         assertEquals(1, rows.size());
-        assertTrue(rows.get(0).readProblem().startsWith("t.csv, line 4: "), rows.get(0).readProblem());
+        assertTrue(rows.get(0).readProblem().message().startsWith("t.csv, line 4: "), rows.get(0).readProblem().message());
     }
 
     @Test
     void theFuzzersUnclosedQuoteFileIsALocatedRejection() throws Exception {
         List<RawObservation> rows = readAll(finding("csv/unclosed-quote-in-row.csv"), null);
         RawObservation last = rows.get(rows.size() - 1);
-        assertTrue(last.readProblem() != null && last.readProblem().startsWith("unclosed-quote-in-row.csv, line "),
+        assertTrue(last.readProblem() != null && last.readProblem().message().startsWith("unclosed-quote-in-row.csv, line "),
                 String.valueOf(last.readProblem()));
     }
 

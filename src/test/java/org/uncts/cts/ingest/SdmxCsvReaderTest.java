@@ -155,21 +155,30 @@ class SdmxCsvReaderTest {
         assertNotNull(outcomes.get(0).observation());
         assertNotNull(outcomes.get(7).observation());
 
-        assertRejected(outcomes.get(1), "mixed.csv, line 3, field ACTION: 'D' (delete)");
-        assertRejected(outcomes.get(2), "mixed.csv, line 4, field STRUCTURE_ID: 'ESTAT:NAMA_10_GDP(1.0)' is not the UN-CTS observations dataflow");
-        assertRejected(outcomes.get(3), "mixed.csv, line 5, field STRUCTURE_ID: 'UNODC:DF_UNCTS_IND(1.0)' is the UN-CTS derived indicators dataflow");
-        assertRejected(outcomes.get(4), "mixed.csv, line 6, field FREQ: 'M' is not annual");
-        assertRejected(outcomes.get(5), "mixed.csv, line 7, field STRUCTURE: 'provisionagreement'");
-        assertRejected(outcomes.get(6), "mixed.csv, line 8, field ACTION: 'X' is not an SDMX-CSV action");
-        assertRejected(outcomes.get(6), "mixed.csv, line 8, field FREQ: 'Q' is not annual");
+        assertRejected(outcomes.get(1), "ACTION", "mixed.csv, line 3, field ACTION: 'D' (delete)");
+        assertRejected(outcomes.get(2), "STRUCTURE_ID", "mixed.csv, line 4, field STRUCTURE_ID: 'ESTAT:NAMA_10_GDP(1.0)' is not the UN-CTS observations dataflow");
+        assertRejected(outcomes.get(3), "STRUCTURE_ID", "mixed.csv, line 5, field STRUCTURE_ID: 'UNODC:DF_UNCTS_IND(1.0)' is the UN-CTS derived indicators dataflow");
+        assertRejected(outcomes.get(4), "FREQ", "mixed.csv, line 6, field FREQ: 'M' is not annual");
+        assertRejected(outcomes.get(5), "STRUCTURE", "mixed.csv, line 7, field STRUCTURE: 'provisionagreement'");
+        assertRejected(outcomes.get(6), "ACTION", "mixed.csv, line 8, field ACTION: 'X' is not an SDMX-CSV action");
+        assertRejected(outcomes.get(6), "ACTION", "mixed.csv, line 8, field FREQ: 'Q' is not annual");
         assertEquals(3, outcomes.get(1).raw().provenance().line());
         assertTrue(outcomes.get(1).raw().rawText().contains(",D,FRA,"), "the row is kept as it stood: " + outcomes.get(1).raw().rawText());
     }
 
-    private static void assertRejected(RowOutcome o, String expected) {
+    /**
+     * Rejected as row-malformed with the message, and with the SDMX column at fault as the field, both
+     * in the finding and in the rejected_rows record (a row with two problems names the first one's).
+     */
+    private static void assertRejected(RowOutcome o, String field, String expected) {
         assertNull(o.observation());
         assertEquals("row-malformed", o.firstError().ruleId());
         assertTrue(o.firstError().message().contains(expected), o.firstError().message());
+        assertEquals(field, o.firstError().field());
+        org.apache.avro.generic.GenericRecord rejected = StagingRecords.rejected(o, 1);
+        assertEquals(field, String.valueOf(rejected.get("field")));
+        assertEquals("row-malformed", String.valueOf(rejected.get("rule_id")));
+        assertNull(rejected.get("source_cell"), "one observation per line: the line locates the row, no cell");
     }
 
     @Test
@@ -182,7 +191,7 @@ class SdmxCsvReaderTest {
         List<RowOutcome> outcomes = validate(read(file, null));
         assertNotNull(outcomes.get(0).observation(), outcomes.get(0).issues().toString());
         assertEquals(ObsStatus.A, outcomes.get(0).observation().status(), "no OBS_STATUS column: a normal value");
-        assertRejected(outcomes.get(1), "v1.csv, line 3, field DATAFLOW: 'IMF:IFS(1.0)' is not the UN-CTS observations dataflow");
+        assertRejected(outcomes.get(1), "DATAFLOW", "v1.csv, line 3, field DATAFLOW: 'IMF:IFS(1.0)' is not the UN-CTS observations dataflow");
     }
 
     @Test

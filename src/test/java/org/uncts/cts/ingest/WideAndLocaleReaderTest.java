@@ -87,6 +87,10 @@ class WideAndLocaleReaderTest {
         ValidationIssue bad = error(che2019);
         assertEquals("value-non-numeric", bad.ruleId());
         assertTrue(bad.message().startsWith("Column 2019: "), bad.message());
+        // the year column locates the rejected observation within its line (source_cell)
+        assertEquals("2019", bad.provenance().cell());
+        assertEquals("2019", String.valueOf(StagingRecords.rejected(che2019, 1).get("source_cell")));
+        assertEquals("2018", aut2018.observation().provenance().cell());
         assertTrue(che2019.raw().rawText().startsWith("CHE;"), "the rejected row keeps its whole line");
         assertEquals(12.0, rows.get(5).observation().value());
         long accepted = rows.stream().filter(RowOutcome::accepted).count();
@@ -100,6 +104,8 @@ class WideAndLocaleReaderTest {
                 ReturnLayout.WIDE, ReadOptions.NONE);
         assertEquals(1, rows.size());
         assertEquals("row-malformed", error(rows.get(0)).ruleId());
+        assertNull(error(rows.get(0)).provenance().cell(), "the whole line is wrong: no single year column");
+        assertNull(error(rows.get(0)).field(), "a missing cell is in no single field");
 
         Path p = dir.resolve("f.csv");
         Files.writeString(p, "country,indicator,2019,2020,2021 flag\n");

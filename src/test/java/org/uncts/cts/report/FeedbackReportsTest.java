@@ -240,16 +240,17 @@ class FeedbackReportsTest {
                 data.stream().map(r -> r.get(2)).toList());
         assertEquals(List.of("1", "2", "3", "4", "5"), data.stream().map(r -> r.get(0)).toList());
         assertEquals(List.of("ERROR", "ERROR", "WARNING", "WARNING", "INFO"), data.stream().map(r -> r.get(1)).toList());
-        assertEquals(List.of("no", "no", "yes", "yes", "no"), data.stream().map(r -> r.get(13)).toList());
-        assertTrue(data.stream().allMatch(r -> r.get(14).isEmpty()), "your_explanation is left empty");
+        assertEquals(List.of("no", "no", "yes", "yes", "no"), data.stream().map(r -> r.get("explanation_requested")).toList());
+        assertTrue(data.stream().allMatch(r -> r.get("your_explanation").isEmpty()), "your_explanation is left empty");
+        assertTrue(data.stream().allMatch(r -> r.get("cell").isEmpty()), "one figure per line: no cell");
         CSVRecord sumSex = data.get(0);
         assertEquals(List.of("1", "ERROR", "sum-sex", "Male + Female + Unknown equals the Total.",
                 "Victims of intentional homicide",
                 "offence: ICCS 0101 Intentional homicide; breakdown: Total (no breakdown); sex: Total; age: All ages; unit: Counts",
-                "2020", HOM, HOM + ": 12, 14, 15", "50 + 40 + 5 = 95", "100", "-5",
+                "2020", HOM, HOM + ": 12, 14, 15", "", "50 + 40 + 5 = 95", "100", "-5",
                 "Male, female and unknown add up to 95, but the total is 100.", "no", ""), sumSex.toList());
-        assertEquals("7", data.get(1).get(8), "a single line");
-        assertEquals("-3", data.get(1).get(9), "a negative number stays a number");
+        assertEquals("7", data.get(1).get("lines"), "a single line");
+        assertEquals("-3", data.get(1).get("value"), "a negative number stays a number");
         assertEquals("'=SUM(A1:A3)", FeedbackCsv.text("=SUM(A1:A3)"), "a text Excel would take for a formula is quoted");
         assertEquals("'@x", FeedbackCsv.text("@x"));
         assertEquals("'-x", FeedbackCsv.text("-x"));
@@ -334,6 +335,37 @@ class FeedbackReportsTest {
 
         assertThrows(IllegalArgumentException.class, this::write);
         assertTrue(Files.exists(out.resolve("observations.parquet")));
+    }
+
+    @Test
+    void aFindingInAWorkbookOrAWideLineShowsItsCell() throws IOException {
+        String xlsx = "returns-xlsx/cts2025_homicide_PRT.xlsx";
+        GenericRecord inWorkbook = issue("AUT", "ERROR", "value-non-numeric", "row", HOMICIDE, null, 2016, "2016", "abc", null,
+                null, "Value 'abc' is not a number.", false, xlsx, 6L, xlsx + ": 6");
+        inWorkbook.put("source_cell", "Table1!E6");
+        GenericRecord inWideLine = issue("AUT", "INFO", "value-dash-nil", "row", HOMICIDE, null, 2019, "2019", "-", "0",
+                null, "Column 2019: Value '-' was read as nil (0).", false, "returns/aut_wide.csv", 2L, "returns/aut_wide.csv: 2");
+        inWideLine.put("source_cell", "2019");
+        Files.delete(issues);
+        ParquetPart.write(issues, PublishedSchemas.VALIDATION_ISSUE, List.of(inWorkbook, inWideLine));
+        write();
+
+        Document aut = Jsoup.parse(out.resolve("AUT.html").toFile(), "UTF-8");
+        List<String> where = aut.select("article.finding td.cells").eachText();
+        assertEquals(List.of(xlsx + ", line 6, cell Table1!E6", "returns/aut_wide.csv, line 2, column 2019"), where);
+        assertEquals(List.of("File, line and cell", "File, line and cell"), aut.select("article.finding table.facts th")
+                .eachText().stream().filter(t -> t.startsWith("File")).toList());
+        assertEquals(List.of("Table1!E6", "2019"), csv(out.resolve("AUT.csv")).stream().map(r -> r.get("cell")).toList());
+    }
+
+    @Test
+    void aDatasetWrittenBeforeCellsExistedStillGivesAReport() throws IOException {
+        // validation_issues of an earlier release: every column but source_cell
+        Path old = dir.resolve("old-release.parquet");
+        duck("COPY (SELECT * EXCLUDE (source_cell) FROM read_parquet('" + issues + "')) TO '" + old + "' (FORMAT parquet)");
+        FeedbackReports.Result result = FeedbackReports.write(old, countries, RULES, HEADER, out);
+        assertEquals(rows.size(), result.findings());
+        assertTrue(csv(out.resolve("AUT.csv")).stream().allMatch(r -> r.get("cell").isEmpty()));
     }
 
     @Test

@@ -342,6 +342,21 @@ class SampleCycleTest {
                 Duck.rows(describe.formatted("read_parquet('" + TestCycle.release(out).resolve("observations") + "/**/*.parquet', hive_partitioning = false)")));
     }
 
+    /** The typed empty views of rejected_rows and validation_issues have the published files' columns, source_cell included. */
+    @Test
+    void publishedRejectedRowsAndFindingsColumnsMatchTheirSchemas() throws Exception {
+        String describe = "select column_name, column_type from (describe select * from %s)";
+        for (var d : List.of(
+                java.util.Map.entry("rejected_rows", org.uncts.cts.store.StagingSchemas.REJECTED_ROW),
+                java.util.Map.entry("validation_issues", org.uncts.cts.publish.PublishedSchemas.VALIDATION_ISSUE))) {
+            Path empty = dir.resolve("empty-" + d.getKey() + ".parquet");
+            org.uncts.cts.store.ParquetPart.write(empty, d.getValue(), List.of());
+            List<List<Object>> published = Duck.rows(describe.formatted(Duck.parquet(TestCycle.release(out).resolve(d.getKey() + "/*.parquet"))));
+            assertEquals(Duck.rows(describe.formatted(Duck.parquet(empty))), published, d.getKey());
+            assertTrue(published.contains(List.of("source_cell", "VARCHAR")), d.getKey() + ": " + published);
+        }
+    }
+
     @Test
     void theDataUnodcExtractIsReadWhole() {
         String f = "'%dataunodc_homicide_extract.csv'";

@@ -48,6 +48,33 @@ class CatalogReleasesTest {
     }
 
     @Test
+    void allViewsReadReleasesWrittenBeforeAColumnWasAdded() throws Exception {
+        // release 7 was published before rejected rows had source_cell; release 12 has it
+        Schema before = SchemaBuilder.record("Rejected").fields()
+                .requiredLong("run_id").requiredString("source_file").requiredLong("source_line").endRecord();
+        Schema after = SchemaBuilder.record("Rejected").fields()
+                .requiredLong("run_id").requiredString("source_file").requiredLong("source_line")
+                .optionalString("source_cell").endRecord();
+        GenericData.Record old = new GenericData.Record(before);
+        old.put("run_id", 7L);
+        old.put("source_file", "r.csv");
+        old.put("source_line", 3L);
+        ParquetPart.write(Releases.of(dir, 7).resolve("rejected/part-0.parquet"), before, List.of(old));
+        GenericData.Record cell = new GenericData.Record(after);
+        cell.put("run_id", 12L);
+        cell.put("source_file", "r.xlsx");
+        cell.put("source_line", 6L);
+        cell.put("source_cell", "Table1!D6");
+        ParquetPart.write(Releases.of(dir, 12).resolve("rejected/part-0.parquet"), after, List.of(cell));
+        Path db = dir.resolve("catalog.duckdb");
+        DuckDbCatalog.writeCatalog(db, List.of(
+                DuckDbCatalog.Dataset.acrossReleases("all_rejected", dir + "/releases/*/rejected/*.parquet", after, "release_run_id")),
+                "tmp-12");
+        assertEquals(List.of("7 r.csv 3 null", "12 r.xlsx 6 Table1!D6"),
+                rows(db, "select release_run_id, source_file, source_line, source_cell from all_rejected order by 1"));
+    }
+
+    @Test
     void aConnectionOpenedBeforeTheRenameKeepsTheOldCatalogANewInstanceSeesTheNew() throws Exception {
         release(1, 1.0);
         release(2, 2.0, 2.0);

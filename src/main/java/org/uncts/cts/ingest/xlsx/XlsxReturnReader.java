@@ -34,6 +34,7 @@ import org.uncts.cts.ingest.xlsx.QuestionnaireTemplate.CellAt;
 import org.uncts.cts.ingest.xlsx.QuestionnaireTemplate.Labels;
 import org.uncts.cts.model.Provenance;
 import org.uncts.cts.model.RawObservation;
+import org.uncts.cts.model.RawObservation.ReadProblem;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -52,6 +53,8 @@ import org.xml.sax.XMLReader;
  */
 public final class XlsxReturnReader implements ReturnReader {
 
+    /** The format of an Excel return, as the runs dataset records it. */
+    public static final String FORMAT = "xlsx";
     /** A part may inflate at most 100 times its compressed size (POI's ratio 0.01), else it is a zip bomb. */
     public static final double MIN_INFLATE_RATIO = 0.01;
     /** No part (a sheet's XML) may inflate beyond 256 MiB: about two million rows of a wide table. */
@@ -142,7 +145,7 @@ public final class XlsxReturnReader implements ReturnReader {
 
     @Override
     public String format() {
-        return "xlsx";
+        return FORMAT;
     }
 
     @Override
@@ -617,18 +620,19 @@ public final class XlsxReturnReader implements ReturnReader {
                     continue; // a blank cell is no observation; ".." is one
                 }
                 String where = XlsxCells.name(sheet, row, col);
-                List<String> problems = new ArrayList<>();
+                // each problem with the field it is in: the value cell, the year (header) cell, or none (labels)
+                ReadProblem problem = null;
                 if (v != null && v.problem() != null) {
-                    problems.add(where + ": " + v.problem());
+                    problem = ReadProblem.add(problem, "value", where + ": " + v.problem());
                 }
                 if (ys == null) {
-                    problems.add(where + ": no year: the template's header_row " + (b.headerRow() + 1) + " was not found on sheet '"
-                            + sheet + "'.");
+                    problem = ReadProblem.add(problem, "year", where + ": no year: the template's header_row "
+                            + (b.headerRow() + 1) + " was not found on sheet '" + sheet + "'.");
                 } else if (yProblems[i] != null) {
-                    problems.add(where + ": " + yProblems[i]);
+                    problem = ReadProblem.add(problem, "year", where + ": " + yProblems[i]);
                 }
                 if (noLabels) {
-                    problems.add(where + ": the row has no labels in its label columns ("
+                    problem = ReadProblem.add(problem, null, where + ": the row has no labels in its label columns ("
                             + String.join(", ", b.labelCols().all().stream().filter(x -> x != null).toList())
                             + "); say what the row is, or clear its figures.");
                 }
@@ -646,10 +650,10 @@ public final class XlsxReturnReader implements ReturnReader {
                 Footnotes f = Footnotes.join(notes);
                 String value = v == null ? "" : v.text() == null ? "" : v.text().strip();
                 String year = ys == null ? null : ys[i];
-                String problem = problems.isEmpty() ? null : String.join(" ", problems);
                 String raw = rawText(where, v, year, ys == null || b.headerRow() < 0 ? null : XlsxCells.name(sheet, b.headerRow(), col),
                         labels, foot, rowNote);
-                put(new RawObservation(new Provenance(displayName, row + 1L, file.sha256()), country, year, labels.indicator(),
+                // the line is the Excel row; the value cell (source_cell) says which figure of the row
+                put(new RawObservation(new Provenance(displayName, row + 1L, file.sha256(), where), country, year, labels.indicator(),
                         labels.iccsCode(), labels.dimension(), labels.category(), labels.sex(), labels.age(), labels.unit(),
                         value, f.flag(), f.note(), null, () -> raw, problem));
             }

@@ -76,6 +76,7 @@ public final class FindingSink implements AutoCloseable {
         Finding.SourceLine first = f.lines().isEmpty() ? null : f.lines().get(0);
         r.put("source_file", first == null ? null : first.file());
         r.put("source_line", first == null ? null : first.line());
+        r.put("source_cell", null); // a cross-row finding is about several figures, not one cell
         r.put("source_lines", f.lines().isEmpty() ? null : Figures.linesText(f.lines()));
         try {
             writer.write(r);

@@ -131,7 +131,10 @@ class XlsxReturnReaderTest {
         List<RawObservation> rows = XlsxFixtures.readAll(cached, template(XlsxFixtures.TEMPLATE));
         assertThat(rows).hasSize(4);
         RawObservation b2 = rows.get(0);
-        assertThat(b2.readProblem()).startsWith("Data!B2: a formula (=B3+10) without a stored result");
+        assertThat(b2.readProblem().message()).startsWith("Data!B2: a formula (=B3+10) without a stored result");
+        assertThat(b2.readProblem().field()).isEqualTo("value");
+        assertThat(b2.provenance().cell()).isEqualTo("Data!B2");
+        assertThat(b2.provenance().line()).isEqualTo(2);
         assertThat(validator.validate(b2).accepted()).isFalse();
         assertThat(rows.get(3).value()).isEqualTo("622");
         assertThat(rows.get(3).readProblem()).isNull();
@@ -146,15 +149,19 @@ class XlsxReturnReaderTest {
         Path x = dir.resolve("d.xlsx");
         XlsxFixtures.small(x, new Object[][] {{"Total", 812, 798}, {"Male", 640, 622}}, true);
         List<RawObservation> rows = XlsxFixtures.readAll(x, template(XlsxFixtures.TEMPLATE));
-        assertThat(rows.get(0).readProblem()).isEqualTo("Data!B2: a date (1902-03-22), not a year/number. Format the cell"
-                + " as Number and type the figure (or the year).");
+        assertThat(rows.get(0).readProblem()).isEqualTo(new RawObservation.ReadProblem("value",
+                "Data!B2: a date (1902-03-22), not a year/number. Format the cell as Number and type the figure (or the year)."));
+        assertThat(rows.get(0).provenance().cell()).isEqualTo("Data!B2");
         assertThat(rows.get(1).readProblem()).isNull();
         assertThat(validate(rows).stream().filter(RowOutcome::accepted).count()).isEqualTo(2);
         // a date in the year header: every figure of that column is rejected, naming the header cell
         Path h = dir.resolve("h.xlsx");
         XlsxFixtures.rewrite(x, h, "xl/worksheets/sheet1.xml", s -> s.replaceFirst("<c r=\"C1\"[^>]*>", "<c r=\"C1\" s=\"1\">"));
-        assertThat(XlsxFixtures.readAll(h, template(XlsxFixtures.TEMPLATE)).get(1).readProblem())
-                .startsWith("Data!C2: the year header Data!C1 is a date (");
+        RawObservation c2 = XlsxFixtures.readAll(h, template(XlsxFixtures.TEMPLATE)).get(1);
+        assertThat(c2.readProblem().message()).startsWith("Data!C2: the year header Data!C1 is a date (");
+        // the field at fault is the year; the row stays located at its own value cell
+        assertThat(c2.readProblem().field()).isEqualTo("year");
+        assertThat(c2.provenance().cell()).isEqualTo("Data!C2");
     }
 
     @Test
