@@ -27,10 +27,19 @@ public final class ReturnFileReader implements ReturnReader {
     static final int HEADER_SEARCH_LINES = 10;
     /** A header line longer than this is not a header: binary data or one huge line would otherwise be held whole. */
     static final int MAX_HEADER_LINE_CHARS = 1 << 16;
+    /**
+     * A data line longer than this is cut and its row rejected. No row of a return comes near it;
+     * without a cap one line without breaks (a corrupt export) would be held whole, however big.
+     */
+    static final int MAX_LINE_CHARS = 1 << 20;
+    /** A row (a quoted cell may span lines) longer than this ends the readable text: a quote never closed. */
+    static final long MAX_ROW_CHARS = 1L << 24;
 
     private final InputFile file;
     private final String displayName;
     private final BufferedReader text;
+    private final LineLengthGuard guard;
+    private final int maxLineChars;
     private final ReturnLayout layout;
     private final char delimiter;
     private final long headerLine;
@@ -60,11 +69,20 @@ public final class ReturnFileReader implements ReturnReader {
      * @param options the delimiter, decimal mark and thousands separator the job spec declares (each optional)
      */
     public ReturnFileReader(InputFile file, String displayName, ReturnLayout layout, ReadOptions options) {
+        this(file, displayName, layout, options, MAX_LINE_CHARS, MAX_ROW_CHARS);
+    }
+
+    /** With other length limits than a return's, so tests can reach them with small files. */
+    ReturnFileReader(InputFile file, String displayName, ReturnLayout layout, ReadOptions options, int maxLineChars,
+            long maxRowChars) {
         this.file = file;
         this.displayName = displayName;
+        this.maxLineChars = maxLineChars;
         try {
-            this.text = new BufferedReader(file.openReader(), 1 << 16);
+            this.guard = new LineLengthGuard(file.openReader(), maxLineChars, maxRowChars);
+            this.text = new BufferedReader(guard, 1 << 16);
             Header header = findHeader(text, displayName, layout, options.delimiter());
+            guard.rowTaken();
             this.layout = header.layout;
             this.delimiter = header.delimiter;
             this.headerLine = header.line;
@@ -120,10 +138,15 @@ public final class ReturnFileReader implements ReturnReader {
                     return null;
                 }
                 record = records.next();
+                guard.rowTaken();
             } catch (UncheckedIOException | IllegalStateException e) {
                 // Commons CSV stops at an unclosed quote (a truncated file, a stray "): the rest is one rejected row
                 broken = true;
                 return unreadable(line, e);
+            }
+            LineLengthGuard.CutLine cut = guard.cutBetween(line, Math.max(line, headerLine + parser.getCurrentLineNumber()));
+            if (cut != null) {
+                return cutRow(record, line, cut);
             }
             if (isBlank(record)) {
                 continue;
@@ -179,6 +202,23 @@ public final class ReturnFileReader implements ReturnReader {
                 + " close the quote or re-export the file.";
         return new RawObservation(new Provenance(displayName, line, file.sha256()), null, null, null, null, null, null,
                 null, null, null, null, null, null, null, () -> "", RawObservation.ReadProblem.ofRow(problem));
+    }
+
+    /** A row holding a line that was cut: rejected as a whole, never read as if it were complete. */
+    private RawObservation cutRow(CSVRecord record, long line, LineLengthGuard.CutLine cut) {
+        String problem = "Line " + cut.line() + " is " + thousands(cut.length()) + " characters long, more than the "
+                + thousands(maxLineChars) + " a row of a return may have, so the row was not read (the rest of the"
+                + " line was skipped, not kept). Usually a corrupt export or cells pasted in by mistake: correct the line or"
+                + " re-export the file.";
+        return new RawObservation(new Provenance(displayName, line, file.sha256()), null, null, null, null, null, null,
+                null, null, null, null, null, null, null,
+                () -> abbreviate(rawText(record)) + " [line " + cut.line() + " cut after " + thousands(maxLineChars) + " of its "
+                        + thousands(cut.length()) + " characters]",
+                RawObservation.ReadProblem.ofRow(problem));
+    }
+
+    private static String thousands(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     private RawObservation toRaw(CSVRecord record, long line) {

@@ -87,6 +87,7 @@ class HostileInputsTest {
         long read = 0;
         long accepted = 0;
         long rejected = 0;
+        List<String> messages = new java.util.ArrayList<>();
         try (ReturnReader reader = ReturnReaders.open(InputFile.inspect(path), display, layout, options)) {
             for (RawObservation raw; (raw = reader.next()) != null; ) {
                 read++;
@@ -101,6 +102,7 @@ class HostileInputsTest {
                         assertTrue(o.firstError().provenance().cell() != null
                                 && o.firstError().provenance().cell().matches("Data![A-Z]+[0-9]+"), String.valueOf(o.firstError()));
                     }
+                    messages.add(o.firstError().message());
                 }
             }
         } catch (ReturnFormatException x) {
@@ -115,6 +117,8 @@ class HostileInputsTest {
         assertEquals(read, accepted + rejected);
         assertEquals(List.of(e.read(), e.accepted(), e.rejected()), List.of(read, accepted, rejected),
                 display + ": rows read, accepted, rejected");
+        assertTrue(e.messageContains().isBlank() || messages.stream().anyMatch(m -> m.contains(e.messageContains())),
+                display + ": expected a rejected row saying '" + e.messageContains() + "', got " + messages);
     }
 
     /** The generated members of the corpus, made once per name in a temporary folder. */
@@ -137,7 +141,20 @@ class HostileInputsTest {
             case "long-line.csv" -> Files.writeString(p, "x,".repeat(5 * 1024 * 1024 / 2)); // 5 MB, no line break
             case "long-data-line.csv" -> Files.writeString(p, header + row + "1,," + "x,".repeat(5 * 1024 * 1024 / 2) + "\n"
                     + row.replace("2019", "2020") + "2,,\n");
-            case "long-field.csv" -> Files.writeString(p, header + row + "1,,\"" + "a very long note ".repeat(200_000) + "\"\n");
+            // just under the 1 MiB cap on a line: a long field that is still read
+            case "long-field.csv" -> Files.writeString(p, header + row + "1,,\"" + "a very long note ".repeat(60_000) + "\"\n");
+            case "long-field-over-cap.csv" -> Files.writeString(p, header + row + "1,,\"" + "a very long note ".repeat(200_000)
+                    + "\"\n" + row.replace("2019", "2020") + "2,,\n");
+            // a stray quote on line 3, then 17 MB of rows: the quoted cell would swallow the rest of the file
+            case "runaway-quote.csv" -> {
+                try (var w = Files.newBufferedWriter(p)) {
+                    w.write(header + row + "1,,\n" + row.replace("2019", "2020") + "2,,\"stray quote\n");
+                    String more = row.replace("FRA", "DEU") + "3,,a note\n";
+                    for (long written = 0; written < 17L * 1024 * 1024; written += more.length()) {
+                        w.write(more);
+                    }
+                }
+            }
             default -> throw new IllegalArgumentException("no generator for " + name);
         }
         return p;
