@@ -108,11 +108,6 @@ public record RawObservation(
                 value, flag, note, source, obsStatus, rawTextSource, readProblem, column, reading);
     }
 
-    /** "column 2019" for an observation of a wide row, "" otherwise: how messages locate the cell. */
-    public String columnLabel() {
-        return column == null ? "" : "column " + column;
-    }
-
     /** True for rows of a layout that gives SDMX OBS_STATUS codes rather than flags. */
     public boolean hasObsStatus() {
         return obsStatus != null;
