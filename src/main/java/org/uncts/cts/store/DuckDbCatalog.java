@@ -158,6 +158,11 @@ public final class DuckDbCatalog {
         return '\'' + text.replace("'", "''") + '\'';
     }
 
+    /*
+     * Views read the files' own columns, never folder names (hive_partitioning = false): partitioned
+     * datasets store their partition column in the files too, and a release without rows has one
+     * unpartitioned empty file, which DuckDB refuses to mix with year=... folders in one glob.
+     */
     private static boolean createView(Connection connection, Dataset dataset) throws SQLException, IOException {
         String glob = absoluteGlob(dataset.glob());
         String view = quoteIdentifier(dataset.view());
@@ -165,13 +170,13 @@ public final class DuckDbCatalog {
         if (matchesFiles(connection, glob)) {
             if (release == null) {
                 execute(connection, "CREATE VIEW " + view + " AS SELECT * FROM read_parquet(" + quoteLiteral(glob)
-                        + ", hive_partitioning = true, union_by_name = true)");
+                        + ", hive_partitioning = false, union_by_name = true)");
             } else {
                 // the last releases/run-<id> in the file's path (greedy .*), whatever the output folder is called
                 execute(connection, "CREATE VIEW " + view + " AS SELECT CAST(regexp_extract(filename, "
                         + quoteLiteral(".*[/\\\\]releases[/\\\\]run-0*([0-9]+)[/\\\\]") + ", 1) AS BIGINT) AS "
                         + quoteIdentifier(release) + ", * EXCLUDE (filename) FROM read_parquet(" + quoteLiteral(glob)
-                        + ", hive_partitioning = true, union_by_name = true, filename = true)");
+                        + ", hive_partitioning = false, union_by_name = true, filename = true)");
             }
             return true;
         }

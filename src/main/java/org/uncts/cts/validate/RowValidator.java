@@ -303,8 +303,9 @@ public final class RowValidator {
             if (issues.isEmpty()) {
                 issues = new ArrayList<>(2);
             }
-            // a wide row gives one observation per year column: the message names the column
-            String located = raw.column() == null || message.startsWith("Column ") ? message
+            // a wide row gives one observation per year column: the message names the column, once
+            String located = raw.column() == null || message.startsWith("Column ")
+                    || message.contains(", column " + raw.column() + ":") ? message
                     : "Column " + raw.column() + ": " + message;
             issues.add(new ValidationIssue(rule.id(), severity, raw.provenance(), rawSeriesKey(raw), field,
                     value, expected, located));

@@ -75,6 +75,28 @@ class CatalogReleasesTest {
     }
 
     @Test
+    void aReleaseWithoutObservationsSitsBesideYearPartitionedReleases() throws Exception {
+        // as published: observations/year=2020/*.parquet with the year in the files too, and a run
+        // whose every row was rejected has one empty observations/no-rows.parquet
+        Schema obs = SchemaBuilder.record("Obs").fields()
+                .requiredLong("run_id").requiredInt("year").optionalDouble("value").endRecord();
+        GenericData.Record r = new GenericData.Record(obs);
+        r.put("run_id", 7L);
+        r.put("year", 2020);
+        r.put("value", 5.0);
+        ParquetPart.write(Releases.of(dir, 7).resolve("observations/year=2020/data_0.parquet"), obs, List.of(r));
+        ParquetPart.write(Releases.of(dir, 12).resolve("observations/no-rows.parquet"), obs, List.of());
+        Path db = dir.resolve("catalog.duckdb");
+        DuckDbCatalog.writeCatalog(db, List.of(
+                new DuckDbCatalog.Dataset("observations", Releases.of(dir, 12) + "/observations/**/*.parquet", obs),
+                DuckDbCatalog.Dataset.acrossReleases("all_observations", dir + "/releases/*/observations/**/*.parquet", obs,
+                        "release_run_id")), "tmp-12");
+        assertEquals(List.of("7 7 2020 5.0"), rows(db, "select release_run_id, run_id, year, value from all_observations"));
+        assertEquals(List.of("0"), rows(db, "select count(*) from observations"));
+        assertEquals(List.of("year INTEGER"), rows(db, "select column_name, column_type from (describe all_observations) where column_name = 'year'"));
+    }
+
+    @Test
     void aConnectionOpenedBeforeTheRenameKeepsTheOldCatalogANewInstanceSeesTheNew() throws Exception {
         release(1, 1.0);
         release(2, 2.0, 2.0);
