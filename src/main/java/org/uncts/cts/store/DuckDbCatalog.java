@@ -159,24 +159,26 @@ public final class DuckDbCatalog {
     }
 
     /*
-     * Views read the files' own columns, never folder names (hive_partitioning = false): partitioned
-     * datasets store their partition column in the files too, and a release without rows has one
-     * unpartitioned empty file, which DuckDB refuses to mix with year=... folders in one glob.
+     * A typed dataset's files carry all of its columns (the partition column too), so its view reads
+     * no folder names: a release without rows has one unpartitioned empty file, which DuckDB refuses
+     * to mix with year=... folders when it reads them as columns. An untyped glob gets its
+     * key=value folders as columns.
      */
     private static boolean createView(Connection connection, Dataset dataset) throws SQLException, IOException {
         String glob = absoluteGlob(dataset.glob());
+        String hive = "hive_partitioning = " + (dataset.schema() == null);
         String view = quoteIdentifier(dataset.view());
         String release = dataset.releaseColumn();
         if (matchesFiles(connection, glob)) {
             if (release == null) {
                 execute(connection, "CREATE VIEW " + view + " AS SELECT * FROM read_parquet(" + quoteLiteral(glob)
-                        + ", hive_partitioning = false, union_by_name = true)");
+                        + ", " + hive + ", union_by_name = true)");
             } else {
                 // the last releases/run-<id> in the file's path (greedy .*), whatever the output folder is called
                 execute(connection, "CREATE VIEW " + view + " AS SELECT CAST(regexp_extract(filename, "
                         + quoteLiteral(".*[/\\\\]releases[/\\\\]run-0*([0-9]+)[/\\\\]") + ", 1) AS BIGINT) AS "
                         + quoteIdentifier(release) + ", * EXCLUDE (filename) FROM read_parquet(" + quoteLiteral(glob)
-                        + ", hive_partitioning = false, union_by_name = true, filename = true)");
+                        + ", " + hive + ", union_by_name = true, filename = true)");
             }
             return true;
         }
