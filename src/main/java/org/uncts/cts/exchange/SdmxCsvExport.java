@@ -85,26 +85,31 @@ public final class SdmxCsvExport {
         SdmxRowQuery query = SdmxRowQuery.of(flow, unitCodes(connection, flow));
         Buffer out = new Buffer(stream);
         out.write(record(flow.header20().toArray()));
-        String[] cells = new String[3 + flow.columns().size()];
+        String[] cells = new String[3 + query.columns().size()];
         cells[0] = "dataflow";
         cells[1] = flow.ref();
         cells[2] = "I"; // information: the figures as published, not instructions to change a database
         byte[] prefix = prefix(cells[0], cells[1], cells[2]);
         byte[] recordSeparator = utf8(FORMAT.getRecordSeparator());
-        int[] ends = new int[query.runs()];
+        int[] starts = new int[query.textCells() + 1];
         long rows = 0;
         boolean previousStreaming = streamResults(connection);
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query.sql())) {
             while (rs.next()) {
-                if (rs.getBoolean(SdmxRowQuery.PLAIN)) {
+                byte[] text = rs.getBytes(SdmxRowQuery.TEXT);
+                if (text != null) {
+                    split(text, starts);
+                }
+                if (text != null && !anyNeedsQuotes(text, starts)) {
                     out.write(prefix);
-                    writePlain(rs, query, ends, out);
+                    writeRow(rs, query, text, starts, out);
                     out.write(recordSeparator);
                 } else {
-                    for (int i = 0; i < flow.columns().size(); i++) {
-                        cells[3 + i] = cell(rs, query.cellColumns().get(i), flow.columns().get(i).kind());
+                    Object[] oneByOne = text == null ? (Object[]) rs.getArray(SdmxRowQuery.CELLS).getArray() : null;
+                    for (int i = 0; i < query.columns().size(); i++) {
+                        cells[3 + i] = cell(rs, query.columns().get(i), text, starts, oneByOne);
                     }
-                    out.write(record((Object[]) cells));
+                    out.write(record((Object[]) cells)); // Commons CSV quotes
                 }
                 rows++;
             }
@@ -117,44 +122,95 @@ public final class SdmxCsvExport {
     }
 
     /**
-     * A row none of whose cells needs quoting: the text runs as DuckDB joined them (UTF-8 bytes,
-     * written as they are) with the numbers between them. Commons CSV never quotes a number's text
-     * (digits, '-', '.', "NaN", or empty), so this is the record it would print.
+     * Where each text cell starts in a row's joined text: cell i is {@code text[starts[i], starts[i + 1] - 1)}.
+     * DuckDB joined the cells with commas, and sends the joined text only when no cell holds one.
      */
-    private static void writePlain(ResultSet rs, SdmxRowQuery query, int[] ends, Buffer out) throws SQLException, IOException {
-        byte[] text = rs.getBytes(SdmxRowQuery.TEXT);
-        for (int i = 0; i < query.runs() - 1; i++) {
-            ends[i] = rs.getInt(SdmxRowQuery.TEXT + 1 + i);
+    private static void split(byte[] text, int[] starts) {
+        int cell = 0;
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] == ',') {
+                if (++cell == starts.length - 1) {
+                    break;
+                }
+                starts[cell] = i + 1;
+            }
         }
-        ends[query.runs() - 1] = text.length;
+        if (cell != starts.length - 2) {
+            throw new IllegalStateException("A row's text has " + cell + " commas between " + (starts.length - 1)
+                    + " cells: " + new String(text, StandardCharsets.UTF_8));
+        }
+        starts[starts.length - 1] = text.length + 1;
+    }
+
+    private static boolean anyNeedsQuotes(byte[] text, int[] starts) {
+        for (int i = 0; i < starts.length - 1; i++) {
+            if (needsQuotes(text, starts[i], starts[i + 1] - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether Commons CSV ({@link #FORMAT}, minimal quoting) quotes the UTF-8 cell {@code text[from, to)}
+     * when it is not the first of its record: when it starts with a character up to '#' (space,
+     * controls, '!', '"', '#'), holds a comma, quote, CR or LF, or ends with a character up to ' '.
+     * Empty cells are not quoted. No byte of a multi-byte UTF-8 character is below 0x80, so the
+     * test on bytes is the test on characters. (Kept in step with Commons CSV by a test over every
+     * short string of the characters that matter.)
+     */
+    static boolean needsQuotes(byte[] text, int from, int to) {
+        if (from == to) {
+            return false;
+        }
+        if ((text[from] & 0xFF) <= '#' || (text[to - 1] & 0xFF) <= ' ') {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            byte b = text[i];
+            if (b == ',' || b == '"' || b == '\r' || b == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A row none of whose cells needs quoting, as Commons CSV would print it: the text cells as
+     * DuckDB gave them (UTF-8, written as they are) and the numbers, whose text it never quotes
+     * (digits, '-', '.', "NaN", or empty).
+     */
+    private static void writeRow(ResultSet rs, SdmxRowQuery query, byte[] text, int[] starts, Buffer out)
+            throws SQLException, IOException {
         boolean first = true;
-        for (SdmxRowQuery.Part part : query.parts()) {
+        for (SdmxRowQuery.Column c : query.columns()) {
             if (!first) {
                 out.write(',');
             }
             first = false;
-            if (part.isNumber()) {
-                double v = rs.getDouble(part.column());
+            if (c.isNumber()) {
+                double v = rs.getDouble(c.number());
                 out.writeAscii(rs.wasNull() ? "" : SdmxNumbers.plain(v));
             } else {
-                int from = part.run() == 0 ? 0 : ends[part.run() - 1] + 1; // runs are joined by one comma
-                out.write(text, from, ends[part.run()] - from);
+                int from = starts[c.textCell()];
+                out.write(text, from, starts[c.textCell() + 1] - 1 - from);
             }
         }
     }
 
-    private static String cell(ResultSet rs, int index, SdmxColumn.Kind kind) throws SQLException {
-        return switch (kind) {
-            case NUMBER -> {
-                double v = rs.getDouble(index);
-                yield rs.wasNull() ? "" : SdmxNumbers.plain(v);
-            }
-            case UNIT_CODE -> SdmxNumbers.unitCode(rs.getString(index));
-            case TEXT -> {
-                String s = rs.getString(index);
-                yield s == null ? "" : s;
-            }
-        };
+    /** A cell as text, for Commons CSV to print: from the joined text, or from the cells DuckDB sent one by one. */
+    private static String cell(ResultSet rs, SdmxRowQuery.Column c, byte[] text, int[] starts, Object[] oneByOne)
+            throws SQLException {
+        if (c.isNumber()) {
+            double v = rs.getDouble(c.number());
+            return rs.wasNull() ? "" : SdmxNumbers.plain(v);
+        }
+        if (text != null) {
+            int from = starts[c.textCell()];
+            return new String(text, from, starts[c.textCell() + 1] - 1 - from, StandardCharsets.UTF_8);
+        }
+        Object cell = oneByOne[c.textCell()];
+        return cell == null ? "" : cell.toString();
     }
 
     /** The SDMX code of every unit label in the dataset, for flows with a UNIT_CODE column (a handful of labels). */
