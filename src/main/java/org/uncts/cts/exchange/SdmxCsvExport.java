@@ -97,10 +97,7 @@ public final class SdmxCsvExport {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query.sql())) {
             while (rs.next()) {
                 byte[] text = rs.getBytes(SdmxRowQuery.TEXT);
-                if (text != null) {
-                    split(text, starts);
-                }
-                if (text != null && !anyNeedsQuotes(text, starts)) {
+                if (text != null && !splitNeedsQuotes(text, starts)) {
                     out.write(prefix);
                     writeRow(rs, query, text, starts, out);
                     out.write(recordSeparator);
@@ -122,17 +119,33 @@ public final class SdmxCsvExport {
     }
 
     /**
-     * Where each text cell starts in a row's joined text: cell i is {@code text[starts[i], starts[i + 1] - 1)}.
-     * DuckDB joined the cells with commas, and sends the joined text only when no cell holds one.
+     * Finds where each text cell starts in a row's joined text (cell i is {@code text[starts[i],
+     * starts[i + 1] - 1)}), and whether Commons CSV ({@link #FORMAT}, minimal quoting) would quote
+     * any of them, in one pass: the export's busiest loop. DuckDB joined the cells with commas, and
+     * sends the joined text only when no cell holds one. Commons CSV quotes a cell that is not the
+     * first of its record when it starts with a character up to '#' (space, controls, '!', '"',
+     * '#'), holds a comma, quote, CR or LF, or ends with a character up to ' '; an empty one it
+     * leaves as it is. Every byte of a multi-byte UTF-8 character is 0x80 or above, so testing
+     * bytes is testing characters. (A test holds this to Commons CSV over every short string of
+     * the characters that matter.)
      */
-    private static void split(byte[] text, int[] starts) {
+    static boolean splitNeedsQuotes(byte[] text, int[] starts) {
+        boolean quote = false;
         int cell = 0;
-        for (int i = 0; i < text.length; i++) {
-            if (text[i] == ',') {
+        int last = text.length - 1;
+        for (int i = 0; i <= last; i++) {
+            int b = text[i] & 0xFF;
+            if (b > ',') {
+                continue; // letters, digits, most punctuation, every byte of a multi-byte character
+            }
+            if (b == ',') {
                 if (++cell == starts.length - 1) {
                     break;
                 }
                 starts[cell] = i + 1;
+            } else if (b <= '#' && (b == '"' || b == '\r' || b == '\n' || i == 0 || text[i - 1] == ','
+                    || b <= ' ' && (i == last || text[i + 1] == ','))) {
+                quote = true; // a quote or line break, a cell's first character up to '#', its last up to ' '
             }
         }
         if (cell != starts.length - 2) {
@@ -140,39 +153,7 @@ public final class SdmxCsvExport {
                     + " cells: " + new String(text, StandardCharsets.UTF_8));
         }
         starts[starts.length - 1] = text.length + 1;
-    }
-
-    private static boolean anyNeedsQuotes(byte[] text, int[] starts) {
-        for (int i = 0; i < starts.length - 1; i++) {
-            if (needsQuotes(text, starts[i], starts[i + 1] - 1)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether Commons CSV ({@link #FORMAT}, minimal quoting) quotes the UTF-8 cell {@code text[from, to)}
-     * when it is not the first of its record: when it starts with a character up to '#' (space,
-     * controls, '!', '"', '#'), holds a comma, quote, CR or LF, or ends with a character up to ' '.
-     * Empty cells are not quoted. No byte of a multi-byte UTF-8 character is below 0x80, so the
-     * test on bytes is the test on characters. (Kept in step with Commons CSV by a test over every
-     * short string of the characters that matter.)
-     */
-    static boolean needsQuotes(byte[] text, int from, int to) {
-        if (from == to) {
-            return false;
-        }
-        if ((text[from] & 0xFF) <= '#' || (text[to - 1] & 0xFF) <= ' ') {
-            return true;
-        }
-        for (int i = from; i < to; i++) {
-            byte b = text[i];
-            if (b == ',' || b == '"' || b == '\r' || b == '\n') {
-                return true;
-            }
-        }
-        return false;
+        return quote;
     }
 
     /**
@@ -183,17 +164,17 @@ public final class SdmxCsvExport {
     private static void writeRow(ResultSet rs, SdmxRowQuery query, byte[] text, int[] starts, Buffer out)
             throws SQLException, IOException {
         boolean first = true;
-        for (SdmxRowQuery.Column c : query.columns()) {
+        for (SdmxRowQuery.Part part : query.parts()) {
             if (!first) {
                 out.write(',');
             }
             first = false;
-            if (c.isNumber()) {
-                double v = rs.getDouble(c.number());
+            if (part.isNumber()) {
+                double v = rs.getDouble(part.number());
                 out.writeAscii(rs.wasNull() ? "" : SdmxNumbers.plain(v));
             } else {
-                int from = starts[c.textCell()];
-                out.write(text, from, starts[c.textCell() + 1] - 1 - from);
+                int from = starts[part.firstCell()];
+                out.write(text, from, starts[part.lastCell() + 1] - 1 - from);
             }
         }
     }
@@ -319,9 +300,14 @@ public final class SdmxCsvExport {
         }
 
         void writeAscii(String s) throws IOException {
-            for (int i = 0; i < s.length(); i++) {
-                write(s.charAt(i));
+            int length = s.length();
+            if (length > bytes.length - size) {
+                flush();
             }
+            for (int i = 0; i < length; i++) {
+                bytes[size + i] = (byte) s.charAt(i);
+            }
+            size += length;
         }
 
         /** Hands what is buffered to the stream. */

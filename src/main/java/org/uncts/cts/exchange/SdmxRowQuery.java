@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * @param sql       the query
  * @param columns   for each component in file order, where its cell comes from
  * @param textCells how many text cells a row has
+ * @param parts     what a row is written from, in file order
  */
-record SdmxRowQuery(String sql, List<Column> columns, int textCells) {
+record SdmxRowQuery(String sql, List<Column> columns, int textCells, List<Part> parts) {
 
     /** Result column of the joined text. */
     static final int TEXT = 1;
@@ -36,6 +37,16 @@ record SdmxRowQuery(String sql, List<Column> columns, int textCells) {
     record Column(SdmxColumn component, int textCell, int number) {
         boolean isNumber() {
             return textCell < 0;
+        }
+    }
+
+    /**
+     * A run of consecutive text cells, {@code firstCell} to {@code lastCell} (one stretch of the
+     * joined text, commas included), or when {@code number} is above 0, the DOUBLE in that result column.
+     */
+    record Part(int firstCell, int lastCell, int number) {
+        boolean isNumber() {
+            return number > 0;
         }
     }
 
@@ -72,7 +83,22 @@ record SdmxRowQuery(String sql, List<Column> columns, int textCells) {
                 + " FROM (SELECT " + components + " FROM " + flow.dataset() + ")))"
                 // as ORDER BY ALL over the sources: sorted by series, then year, then the rest
                 + " ORDER BY " + flow.columns().stream().map(SdmxRowQuery::id).collect(Collectors.joining(", "));
-        return new SdmxRowQuery(sql, List.copyOf(columns), texts.size());
+        return new SdmxRowQuery(sql, List.copyOf(columns), texts.size(), parts(columns));
+    }
+
+    private static List<Part> parts(List<Column> columns) {
+        List<Part> parts = new ArrayList<>();
+        for (Column c : columns) {
+            Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+            if (c.isNumber()) {
+                parts.add(new Part(-1, -1, c.number()));
+            } else if (last != null && !last.isNumber()) {
+                parts.set(parts.size() - 1, new Part(last.firstCell(), c.textCell(), 0));
+            } else {
+                parts.add(new Part(c.textCell(), c.textCell(), 0));
+            }
+        }
+        return List.copyOf(parts);
     }
 
     /** A component's text cell: getString's text (null stays null), or a unit label's code. */
