@@ -11,11 +11,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Writes the {@code observations} and {@code indicators} datasets as SDMX-CSV 2.0 files
@@ -42,17 +46,61 @@ public final class SdmxCsvExport {
 
     /**
      * Writes observations.sdmx.csv and indicators.sdmx.csv into {@code folder} (made if missing),
-     * each replacing any earlier file of that name only once it is complete.
+     * each replacing any earlier file of that name only once it is complete. The two are written at
+     * once, observations on a second connection to the same database: while one file's rows stream
+     * through its writing thread, DuckDB sorts the other's.
      *
      * @return the files written, observations first, with their row counts
      */
     public static List<Written> writeAll(Connection connection, Path folder) throws IOException {
         Files.createDirectories(folder);
-        List<Written> written = new ArrayList<>();
-        for (SdmxDataflow flow : SdmxDataflow.values()) {
-            written.add(write(connection, flow, folder.resolve(flow.fileName())));
+        SdmxDataflow other = SdmxDataflow.OBSERVATIONS;
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "sdmx-csv-" + other.dataset()));
+        try (Connection second = connection.unwrap(DuckDBConnection.class).duplicate()) {
+            Future<Written> first = thread.submit(() -> write(second, other, folder.resolve(other.fileName())));
+            Written indicators;
+            try {
+                indicators = write(connection, SdmxDataflow.INDICATORS, folder.resolve(SdmxDataflow.INDICATORS.fileName()));
+            } catch (IOException | RuntimeException e) {
+                try {
+                    await(first);
+                } catch (IOException | RuntimeException also) {
+                    e.addSuppressed(also);
+                }
+                throw e;
+            }
+            return List.of(await(first), indicators);
+        } catch (SQLException e) {
+            throw new IOException("Cannot open or close a second connection for the SDMX-CSV export: " + e.getMessage(), e);
+        } finally {
+            thread.shutdown();
         }
-        return written;
+    }
+
+    /** What the other thread wrote, once it is done: waited for even when interrupted, since its connection is closed next. */
+    private static Written await(Future<Written> written) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return written.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IOException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Writes one dataflow to a file, through a temporary file renamed into place when complete. */
