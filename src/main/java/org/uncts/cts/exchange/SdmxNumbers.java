@@ -35,8 +35,8 @@ public final class SdmxNumbers {
             return "NaN"; // SDMX's own "no number"; the datasets hold none, this is a guard
         }
         if (value == Math.rint(value) && Math.abs(value) < EXACT_INTEGERS) {
-            // most figures are counts, and Double.toString gives such an integer's exact digits ("1234.0",
-            // "6.76E7"): it only rounds digits away from 2^54 up; -0.0 is 0
+            // most figures are counts: Double.toString prints such an integer's own digits ("1234.0",
+            // "6.76E7"; it drops low digits only from 2^54 up), and -0.0 is 0
             return Long.toString((long) value);
         }
         return plainDecimal(Double.toString(value));

@@ -75,10 +75,10 @@ record SdmxRowQuery(String sql, List<Column> columns, int textCells, List<Part> 
         }
         String components = flow.columns().stream().map(c -> c.source() + " AS " + id(c)).collect(Collectors.joining(", "));
         String commaInACell = texts.stream().map(t -> "contains(" + t + ", ',')").collect(Collectors.joining(" OR "));
-        String sql = "SELECT CASE WHEN NOT sdmx_split THEN encode(concat(" + String.join(", ',', ", texts) + ")) END"
-                + ", CASE WHEN sdmx_split THEN [" + String.join(", ", texts) + "] END"
+        String sql = "SELECT CASE WHEN NOT sdmx_comma_in_cell THEN encode(concat(" + String.join(", ',', ", texts) + ")) END"
+                + ", CASE WHEN sdmx_comma_in_cell THEN [" + String.join(", ", texts) + "] END"
                 + (numbers.isEmpty() ? "" : ", " + String.join(", ", numbers))
-                + " FROM (SELECT *, coalesce(" + commaInACell + ", false) AS sdmx_split"
+                + " FROM (SELECT *, coalesce(" + commaInACell + ", false) AS sdmx_comma_in_cell"
                 + " FROM (SELECT *, " + String.join(", ", cells)
                 + " FROM (SELECT " + components + " FROM " + flow.dataset() + ")))"
                 // as ORDER BY ALL over the sources: sorted by series, then year, then the rest
