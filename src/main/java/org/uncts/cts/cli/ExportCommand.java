@@ -71,10 +71,11 @@ public class ExportCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try (Connection connection = ReleaseData.open(folder)) {
-            for (SdmxDataflow flow : flows) {
-                Path file = toFolder ? out.resolve(flow.fileName()) : out;
-                SdmxCsvExport.Written w = SdmxCsvExport.write(connection, flow, file);
-                System.out.println(String.format(Locale.ROOT, "wrote %s: %,d rows of %s (%s)", w.file(), w.rows(), flow.dataset(), flow.ref()));
+            List<SdmxCsvExport.Written> written = flows.size() > 1 ? SdmxCsvExport.writeAll(connection, out) // both at once
+                    : List.of(SdmxCsvExport.write(connection, flows.get(0), toFolder ? out.resolve(flows.get(0).fileName()) : out));
+            for (SdmxCsvExport.Written w : written) {
+                System.out.println(String.format(Locale.ROOT, "wrote %s: %,d rows of %s (%s)", w.file(), w.rows(),
+                        w.dataflow().dataset(), w.dataflow().ref()));
             }
             return ExitCodes.OK;
         } catch (IOException | SQLException | RuntimeException e) {

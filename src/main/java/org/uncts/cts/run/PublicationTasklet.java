@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import java.util.List;
+import java.util.Locale;
 import org.uncts.cts.exchange.SdmxCsvExport;
 import org.uncts.cts.publication.PublicationTables;
 import org.uncts.cts.publication.chart.ChartDefinitions;
@@ -54,18 +55,24 @@ public class PublicationTasklet implements Tasklet {
         Path scratch = new CyclePublisher(plan.outputDir(), StagingLayout.of(plan.outputDir(), runId).root(), runId).scratch();
         Path folder = scratch.resolve(FOLDER);
         try (Connection db = ReleaseData.open(scratch)) {
+            long t0 = System.nanoTime();
             PublicationTables.Result tables = PublicationTables.writeAll(TableDefinitions.load(plan.tableFolders()), db,
                     new TableBuilder.Context(plan.cycle(), runId), folder.resolve("tables"));
             tables.problems().forEach(p -> LOG.warn("run {}: {}", runId, p));
+            long t1 = System.nanoTime();
             Charts.Written charts = Charts.writeAll(ChartDefinitions.load(plan.chartFolders()).all(), db, folder.resolve("charts"));
             charts.skipped().forEach(p -> LOG.warn("run {}: {}", runId, p));
+            long t2 = System.nanoTime();
             List<SdmxCsvExport.Written> sdmx = SdmxCsvExport.writeAll(db, folder.resolve("sdmx"));
+            long t3 = System.nanoTime();
             var context = contribution.getStepExecution().getExecutionContext();
             context.putLong("tables", tables.written().size());
             context.putLong("charts", charts.files().size());
             context.putLong("sdmxRows", sdmx.stream().mapToLong(SdmxCsvExport.Written::rows).sum());
-            LOG.info("run {}: {} table files, {} chart files, {} SDMX-CSV rows in {}", runId, tables.written().size(),
-                    charts.files().size(), sdmx.stream().mapToLong(SdmxCsvExport.Written::rows).sum(), folder);
+            // the times say which part to look at when the step is slow (docs/performance.md)
+            LOG.info(String.format(Locale.ROOT, "run %d: %d table files (%.1f s), %d chart files (%.1f s), %d SDMX-CSV rows (%.1f s) in %s",
+                    runId, tables.written().size(), (t1 - t0) / 1e9, charts.files().size(), (t2 - t1) / 1e9,
+                    sdmx.stream().mapToLong(SdmxCsvExport.Written::rows).sum(), (t3 - t2) / 1e9, folder));
         } catch (IOException e) {
             throw new UncheckedIOException("Writing the publication outputs of run " + runId + " failed: " + e.getMessage(), e);
         } catch (SQLException e) {

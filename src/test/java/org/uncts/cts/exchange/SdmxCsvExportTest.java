@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -181,6 +184,24 @@ class SdmxCsvExportTest {
             ResultSet rs = st.executeQuery("SELECT value FROM duckdb_settings() WHERE name = 'jdbc_stream_results'");
             rs.next();
             assertFalse(Boolean.parseBoolean(rs.getString(1)));
+        }
+    }
+
+    @Test
+    void writeAllFailsWhenEitherDatasetCannotBeReadAndLeavesNoPartialFile() throws Exception {
+        for (SdmxDataflow failing : SdmxDataflow.values()) {
+            SdmxDataflow other = failing == SdmxDataflow.OBSERVATIONS ? SdmxDataflow.INDICATORS : SdmxDataflow.OBSERVATIONS;
+            try (Statement st = duck.createStatement()) {
+                st.execute("ALTER TABLE " + failing.dataset() + " RENAME TO hidden");
+                Path folder = dir.resolve("failed-" + failing.dataset());
+                IOException e = assertThrows(IOException.class, () -> SdmxCsvExport.writeAll(duck, folder));
+                assertTrue(e.getMessage().contains("Cannot export " + failing.dataset()), e.getMessage());
+                try (Stream<Path> files = Files.list(folder)) {
+                    assertEquals(List.of(folder.resolve(other.fileName())), files.toList(),
+                            "the other file is whole; of the failed one, no file and no temporary file");
+                }
+                st.execute("ALTER TABLE hidden RENAME TO " + failing.dataset());
+            }
         }
     }
 
